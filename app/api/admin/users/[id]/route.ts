@@ -1,0 +1,11 @@
+import { changeUserRole } from '@/lib/admin';
+import { json, readJson, requireApiViewer, route } from '@/lib/http';
+import { toPublicUser } from '@/lib/public-user';
+import { roleChangeSchema } from '@/lib/validation';
+
+export const PATCH = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const admin = await requireApiViewer(request, 'admin');
+  const { role } = await readJson(request, roleChangeSchema);
+  const user = await changeUserRole(admin.user.id, (await params).id, role);
+  return json({ user: toPublicUser(user) });
+});

@@ -1,0 +1,5 @@
+export interface FormState {
+  message?: string;
+  fields?: Record<string, string[]>;
+  email?: string;
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { recordAudit, type User } from '../db/users';
+import { clientIp } from '../http';
+import { checkPassword } from './accounts';
+import { authenticate } from './authenticate';
+import { clearAuthCookies, issueCredential, revokeCredential, setAuthCookie } from './credentials';
+import type { AuthMode } from './modes';
+
+// A login always issues a fresh credential and retires whatever the browser brought with it,
+// so an id planted before login (session fixation) is never adopted.
+export async function signIn(
+  input: { email: string; password: string; mode: AuthMode },
+  headers: Headers,
+): Promise<User> {
+  const user = await checkPassword(input.email, input.password, clientIp(headers));
+  await retireCurrentCredential(headers);
+  await setAuthCookie(await issueCredential(user, input.mode, headers.get('user-agent') ?? ''));
+  recordAudit({ actorId: user.id, action: 'user.login', targetId: user.id, detail: input.mode });
+  return user;
+}
+
+export async function signOut(headers: Headers): Promise<void> {
+  const actor = await retireCurrentCredential(headers);
+  await clearAuthCookies();
+  if (actor) recordAudit({ actorId: actor.id, action: 'user.logout', targetId: actor.id });
+}
+
+async function retireCurrentCredential(headers: Headers): Promise<User | null> {
+  const current = await authenticate(headers);
+  if (!current.ok) return null;
+  await revokeCredential(current.viewer);
+  return current.viewer.user;
+}

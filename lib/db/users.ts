@@ -1,0 +1,72 @@
+import 'server-only';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { Role } from '../auth/roles';
+import { getDb } from './client';
+import { auditLog, users, type AuditRow, type UserRow } from './schema';
+
+export type User = Omit<UserRow, 'passwordHash'>;
+
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  role: users.role,
+  disabled: users.disabled,
+  tokenVersion: users.tokenVersion,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export function findUserById(id: string): User | undefined {
+  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get();
+}
+
+export function findUserWithHash(email: string): UserRow | undefined {
+  return getDb().select().from(users).where(eq(users.email, email)).get();
+}
+
+export function listUsers(): User[] {
+  return getDb().select(publicColumns).from(users).orderBy(asc(users.createdAt)).all();
+}
+
+// Returns undefined when the email is already taken.
+export function insertUser(input: { email: string; passwordHash: string; role: Role }): User | undefined {
+  const row = getDb()
+    .insert(users)
+    .values({ id: crypto.randomUUID(), ...input })
+    .onConflictDoNothing({ target: users.email })
+    .returning(publicColumns)
+    .get();
+  return row;
+}
+
+export function updateUserRole(id: string, role: Role): User | undefined {
+  return getDb()
+    .update(users)
+    .set({ role, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning(publicColumns)
+    .get();
+}
+
+// Every credential that carries an older version is refused from now on (TOKEN_REVOKED).
+export function bumpTokenVersion(id: string): User | undefined {
+  return getDb()
+    .update(users)
+    .set({ tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning(publicColumns)
+    .get();
+}
+
+export function recordAudit(entry: {
+  actorId: string | null;
+  action: string;
+  targetId?: string;
+  detail?: string;
+}): void {
+  getDb().insert(auditLog).values(entry).run();
+}
+
+export function listAudit(limit = 50): AuditRow[] {
+  return getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { AUTH_MODES } from './auth/modes';
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth/password-rules';
+import { ROLES } from './auth/roles';
+
+// NIST SP 800-63B counts a password's length in characters (code points), not UTF-16 units.
+const codePoints = (value: string): number => [...value].length;
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email({ error: 'Enter a valid email address.' }));
+
+const noNul = (value: string): boolean => !value.includes('\0');
+
+export const newPasswordSchema = z
+  .string({ error: 'Enter a password.' })
+  .refine((v) => codePoints(v) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .refine((v) => codePoints(v) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine(noNul, 'The password cannot contain a NUL character.');
+
+const loginPasswordSchema = z
+  .string({ error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .refine((v) => codePoints(v) <= PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters.`)
+  .refine(noNul, 'The password cannot contain a NUL character.');
+
+export const signupSchema = z.object({ email: emailSchema, password: newPasswordSchema });
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: loginPasswordSchema,
+  mode: z.enum(AUTH_MODES, { error: 'Pick jwt, sealed or session.' }).optional(),
+});
+
+export const roleChangeSchema = z.object({
+  role: z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}.` }),
+});
+
+export type FieldErrors = Record<string, string[]>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+// Only a same-origin path may be a post-login destination: no scheme, no host, no '//' or '/\'.
+export function safeNextPath(next: unknown, fallback = '/dashboard'): string {
+  if (typeof next !== 'string' || !/^\/(?![/\\])/.test(next) || /[\x00-\x1f]/.test(next)) {
+    return fallback;
+  }
+  const url = new URL(next, 'http://login-lab.invalid');
+  if (url.origin !== 'http://login-lab.invalid') return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

@@ -201,11 +201,12 @@ function describeKeyspaceLayout(name: string, open: () => Promise<Harness>): voi
 
     it('gives every key it writes a TTL, the user index included', async () => {
       const userId = randomUUID();
-      const [first, second, third] = [newIdHash(), newIdHash(), newIdHash()];
-      await h.store.set(first, makeEntry(userId, 90_000));
-      await h.store.set(second, makeEntry(userId, 30_000));
-      await h.store.set(third, makeEntry(randomUUID(), 10_000));
-      await h.store.delete(third);
+      const [first, second, third, other] = [newIdHash(), newIdHash(), newIdHash(), newIdHash()];
+      await h.store.set(first, makeEntry(userId, 30_000));
+      await h.store.set(second, makeEntry(userId, 90_000));
+      await h.store.set(third, makeEntry(userId, 60_000));
+      await h.store.set(other, makeEntry(randomUUID(), 10_000));
+      await h.store.delete(other);
       await h.store.listByUser(userId);
 
       const ttls = await h.keyspace!.ttlsOfAllKeys();
@@ -243,7 +244,7 @@ async function openSqliteHarness(): Promise<Harness & { db: Db }> {
     expectedKey: (idHash) => `sessions.id_hash = ${idHash}`,
     close: async () => {
       await store.close();
-      db.$client.close();
+      (db as Db & { $client: { close(): void } }).$client.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -62,6 +62,8 @@ export async function startUpstashBridge(options: {
       return send(res, 401, { error: 'Unauthorized' });
     }
     if (req.method !== 'POST') return send(res, 405, { error: 'Only POST is supported' });
+    // A transaction would otherwise wait in the client's queue and run late, after a reconnect.
+    if (!redis.isReady) return send(res, 503, { error: 'Redis is unreachable' });
     const base64 = req.headers['upstash-encoding'] === 'base64';
     try {
       const path = new URL(req.url ?? '/', 'http://bridge').pathname;

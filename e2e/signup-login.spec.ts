@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  authCookie,
+  createUser,
+  fillLogin,
+  fillSignup,
+  logIn,
+  PASSWORD,
+  signUp,
+  uniqueEmail,
+} from './support';
+
+const emailField = (page: Page) => page.getByLabel('Email', { exact: true });
+const passwordField = (page: Page) => page.getByLabel('Password', { exact: true });
+
+test('signup shows each form error and creates nothing until the form is valid', async ({ page }) => {
+  const email = uniqueEmail();
+
+  await fillSignup(page, email, 'fourteen-chars');
+  await expect(passwordField(page)).toHaveAccessibleDescription('Use at least 15 characters.');
+  await expect(passwordField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(emailField(page)).toHaveValue(email);
+  expect(new URL(page.url()).pathname).toBe('/signup');
+
+  await fillSignup(page, 'not-an-email', PASSWORD);
+  await expect(emailField(page)).toHaveAccessibleDescription('Enter a valid email address.');
+  await expect(emailField(page)).toHaveAttribute('aria-invalid', 'true');
+
+  // The short-password attempt left no account behind: the same email signs up cleanly now.
+  await signUp(page, email);
+
+  await fillSignup(page, email, 'another long passphrase for the same email');
+  await expect(emailField(page)).toHaveAccessibleDescription('An account with this email already exists.');
+  expect(new URL(page.url()).pathname).toBe('/signup');
+
+  // The refused second signup changed nothing: the first password still works.
+  await logIn(page, email);
+  expect(new URL(page.url()).pathname).toBe('/dashboard');
+});
+
+test('login answers a wrong password and an unknown email the same way', async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, email);
+
+  await fillLogin(page, email, 'not the right password at all');
+  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+  await expect(emailField(page)).toHaveValue(email);
+
+  await fillLogin(page, uniqueEmail('nobody'), PASSWORD);
+  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+  expect(new URL(page.url()).pathname).toBe('/login');
+});
+
+test('a JWT login lands on a dashboard that shows the token but never the credential', async ({
+  page,
+  context,
+}) => {
+  const email = uniqueEmail();
+  await signUp(page, email);
+  await logIn(page, email, PASSWORD, 'jwt');
+  expect(new URL(page.url()).pathname).toBe('/dashboard');
+
+  const response = await page.goto('/dashboard');
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['cache-control']).toContain('no-store');
+
+  const payload = JSON.parse((await page.getByTestId('token-payload').textContent()) ?? '{}');
+  expect(payload).toMatchObject({ email, role: 'user' });
+  await expect(page.getByTestId('cookie-attributes')).toContainText('HttpOnly');
+  await expect(page.getByTestId('document-cookie')).toHaveText('"" (nothing)');
+
+  const cookie = await authCookie(context);
+  expect(cookie).toMatchObject({ name: 'll_access', httpOnly: true, sameSite: 'Lax', path: '/' });
+  const signature = cookie.value.split('.')[2] ?? '';
+  expect(signature.length).toBeGreaterThan(20);
+  const html = await page.content();
+  expect(html).not.toContain(cookie.value);
+  expect(html, 'the signature, the part only the server can make').not.toContain(signature);
+  await expect(page.getByTestId('cookie-masked')).toContainText('…');
+});
+
+test('login follows a same-origin next and ignores an off-site one', async ({ browser }) => {
+  const admin = uniqueEmail('admin');
+  createUser(admin, 'admin');
+
+  for (const [next, landing] of [
+    ['/admin', '/admin'],
+    ['https://evil.example', '/dashboard'],
+    ['//evil.example', '/dashboard'],
+    ['/\\evil.example', '/dashboard'],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, admin, PASSWORD, 'jwt', next);
+    const url = new URL(page.url());
+    expect(url.origin, `next=${next}`).toBe(new URL(test.info().project.use.baseURL!).origin);
+    expect(url.pathname, `next=${next}`).toBe(landing);
+    await context.close();
+  }
+});

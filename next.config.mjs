@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate output folder lets two builds (say, a test run and a dev check) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   // Native and worker-thread packages must be loaded by Node, not bundled.

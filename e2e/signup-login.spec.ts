@@ -12,6 +12,8 @@ import {
 
 const emailField = (page: Page) => page.getByLabel('Email', { exact: true });
 const passwordField = (page: Page) => page.getByLabel('Password', { exact: true });
+// Scoped to the form: Next's route announcer is also a role="alert".
+const formAlert = (page: Page) => page.locator('form').getByRole('alert');
 
 test('signup shows each form error and creates nothing until the form is valid', async ({ page }) => {
   const email = uniqueEmail();
@@ -43,11 +45,11 @@ test('login answers a wrong password and an unknown email the same way', async (
   await signUp(page, email);
 
   await fillLogin(page, email, 'not the right password at all');
-  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+  await expect(formAlert(page)).toHaveText('Email or password is incorrect.');
   await expect(emailField(page)).toHaveValue(email);
 
   await fillLogin(page, uniqueEmail('nobody'), PASSWORD);
-  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+  await expect(formAlert(page)).toHaveText('Email or password is incorrect.');
   expect(new URL(page.url()).pathname).toBe('/login');
 });
 

@@ -2,16 +2,57 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { authenticate } from '@/lib/auth/authenticate';
+import { authenticate, type AuthResult, type Viewer } from '@/lib/auth/authenticate';
 import { issueCredential, revokeCredential, setAuthCookie } from '@/lib/auth/credentials';
+import { isAuthError } from '@/lib/auth/errors';
+import { isAuthMode, type AuthMode } from '@/lib/auth/modes';
+import { signOut } from '@/lib/auth/sign-in';
+import { recordAudit } from '@/lib/db/users';
+import { replayCredential, saveReplayVerdict } from '@/lib/replay';
+
+async function requireSignedIn(): Promise<AuthResult & { ok: true }> {
+  const auth = await authenticate(await headers());
+  if (!auth.ok) redirect('/login?next=/dashboard');
+  return auth;
+}
+
+// Exchanges the current credential for one of `mode` without asking for the password again:
+// the new cookie replaces the old one, and the old credential is revoked where the mode allows.
+async function exchangeCredential(viewer: Viewer, mode: AuthMode): Promise<void> {
+  const userAgent = (await headers()).get('user-agent') ?? '';
+  try {
+    await setAuthCookie(await issueCredential(viewer.user, mode, userAgent));
+  } catch (error) {
+    if (isAuthError(error)) redirect(`/dashboard?error=${error.code}`);
+    throw error;
+  }
+  await revokeCredential(viewer);
+  recordAudit({
+    actorId: viewer.user.id,
+    action: 'user.switch-mode',
+    targetId: viewer.user.id,
+    detail: `${viewer.mode} → ${mode}`,
+  });
+}
+
+export async function switchModeAction(data: FormData): Promise<never> {
+  const { viewer } = await requireSignedIn();
+  const mode = data.get('mode');
+  if (!isAuthMode(mode)) redirect('/dashboard?error=VALIDATION_FAILED');
+  await exchangeCredential(viewer, mode);
+  redirect('/dashboard');
+}
 
 // Re-issues the current mode's credential from the database row, e.g. to pick up a new role.
 export async function refreshCredentialAction(): Promise<never> {
-  const requestHeaders = await headers();
-  const auth = await authenticate(requestHeaders);
-  if (!auth.ok) redirect('/login?next=/dashboard');
-  const { viewer } = auth;
-  await setAuthCookie(await issueCredential(viewer.user, viewer.mode, requestHeaders.get('user-agent') ?? ''));
-  await revokeCredential(viewer);
+  const { viewer } = await requireSignedIn();
+  await exchangeCredential(viewer, viewer.mode);
   redirect('/dashboard');
+}
+
+export async function replayAction(): Promise<never> {
+  const { credential } = await requireSignedIn();
+  await signOut(await headers());
+  await saveReplayVerdict(credential.mode, await replayCredential(credential));
+  redirect('/replay');
 }

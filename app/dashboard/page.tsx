@@ -1,14 +1,20 @@
+import { headers } from 'next/headers';
+import { BudgetPanel } from '@/components/dashboard/budget-panel';
+import { ComparePanel } from '@/components/dashboard/compare-panel';
 import { CookiePanel } from '@/components/dashboard/cookie-panel';
+import { ModeSwitcher } from '@/components/dashboard/mode-switcher';
+import { ReplayPanel } from '@/components/dashboard/replay-panel';
 import { StorePanel } from '@/components/dashboard/store-panel';
 import { TokenPanel } from '@/components/dashboard/token-panel';
 import { UserRowPanel } from '@/components/dashboard/user-row-panel';
 import { Badge } from '@/components/ui/badge';
 import { secondaryButtonClass } from '@/components/ui/styles';
-import { MODE_LABELS } from '@/lib/auth/modes';
-import { buildDashboard } from '@/lib/dashboard';
+import { ERRORS, type ErrorCode } from '@/lib/auth/errors';
+import { AUTH_MODES, MODE_LABELS } from '@/lib/auth/modes';
+import { buildDashboard, compareModes, measureCookieHeader } from '@/lib/dashboard';
 import { getAuth, requirePageViewer } from '@/lib/dal';
 import { toPublicUser } from '@/lib/public-user';
-import { refreshCredentialAction } from './actions';
+import { refreshCredentialAction, replayAction, switchModeAction } from './actions';
 
 export const metadata = { title: 'Dashboard' };
 
@@ -24,18 +30,31 @@ const STORE_NOTES = {
   session: '',
 };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const viewer = await requirePageViewer('any', '/dashboard');
   const auth = await getAuth();
-  const view = await buildDashboard(viewer, auth.credential!);
+  const [view, comparison] = await Promise.all([buildDashboard(viewer, auth.credential!), compareModes(viewer)]);
+  const budget = measureCookieHeader((await headers()).get('cookie'));
+  const errorCode = (await searchParams).error;
+  const error = errorCode && errorCode in ERRORS ? ERRORS[errorCode as ErrorCode].message : null;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Your login, inside out</h1>
-        <Badge tone="good">{MODE_LABELS[viewer.mode]}</Badge>
-        <span className="text-sm text-slate-600">signed in as <strong data-testid="dashboard-email">{viewer.user.email}</strong></span>
+        <span data-testid="dashboard-mode"><Badge tone="good">{MODE_LABELS[viewer.mode]}</Badge></span>
+        <span className="text-sm text-slate-600">
+          signed in as <strong data-testid="dashboard-email">{viewer.user.email}</strong>
+        </span>
       </div>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200">{error}</p>
+      ) : null}
+      <ModeSwitcher
+        current={viewer.mode}
+        modes={AUTH_MODES.map((mode) => ({ mode, label: MODE_LABELS[mode] }))}
+        switchAction={switchModeAction}
+      />
       {view.staleRole ? (
         <div role="status" data-testid="stale-role" className="flex flex-wrap items-center gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="flex-1">
@@ -48,11 +67,14 @@ export default async function DashboardPage() {
           </form>
         </div>
       ) : null}
+      <ComparePanel rows={comparison} />
       <div className="grid gap-6 lg:grid-cols-2">
         <CookiePanel cookie={view.cookie} />
         <UserRowPanel user={toPublicUser(viewer.user)} tokenVersion={viewer.user.tokenVersion} />
-        <TokenPanel token={view.token} modeNote={TOKEN_NOTES[viewer.mode]} />
+        <TokenPanel token={view.token} sealed={viewer.sealed} modeNote={TOKEN_NOTES[viewer.mode]} />
         <StorePanel store={view.store} modeNote={STORE_NOTES[viewer.mode]} />
+        <BudgetPanel budget={budget} />
+        <ReplayPanel replayAction={replayAction} />
       </div>
     </div>
   );

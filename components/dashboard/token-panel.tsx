@@ -1,14 +1,29 @@
+import type { SealedSession } from '@/lib/auth/seal';
 import type { TokenView } from '@/lib/dashboard';
 import { Badge } from '../ui/badge';
 import { JsonBlock, Panel, Row } from '../ui/panel';
 import { Countdown } from './countdown';
 import { LocalTime } from './local-time';
 
-export function TokenPanel({ token, modeNote }: { token: TokenView | null; modeNote: string }) {
+export function TokenPanel({
+  token,
+  sealed,
+  modeNote,
+}: {
+  token: TokenView | null;
+  sealed?: SealedSession;
+  modeNote: string;
+}) {
   if (!token) {
     return (
       <Panel title="Token" testId="panel-token">
         <p className="text-slate-600" data-testid="token-none">{modeNote}</p>
+        {sealed ? (
+          <div>
+            <h3 className="mb-1 text-xs font-semibold text-slate-600">Inside the seal, as only the server can open it</h3>
+            <JsonBlock value={sealed} testId="sealed-contents" />
+          </div>
+        ) : null}
       </Panel>
     );
   }

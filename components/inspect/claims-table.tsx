@@ -17,13 +17,13 @@ export function ClaimsTable({
     <table data-testid={testId} className="w-full border-collapse text-left text-sm">
       <thead className="sr-only md:not-sr-only">
         <tr className="border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase">
-          <th scope="col" className="py-2 pr-4 font-medium md:w-36">
+          <th scope="col" className="py-2 pr-4 font-medium md:w-32">
             {nameLabel}
           </th>
           <th scope="col" className="py-2 pr-4 font-medium">
             Value
           </th>
-          <th scope="col" className="py-2 font-medium md:w-[38%]">
+          <th scope="col" className="py-2 font-medium md:w-[34%]">
             Meaning
           </th>
         </tr>

@@ -21,18 +21,26 @@ export function TokenAnalysisView({
       {header ? (
         <DecodedPart title="Header" dotClass="bg-rose-500" aside={algSummary(header.value)}>
           <JsonView decoded={header} testId="inspect-header-json" />
-          <ClaimsTable rows={analysis.headerRows} testId="inspect-header-table" nameLabel="Parameter" />
+          <ClaimsTable
+            rows={analysis.headerRows}
+            testId="inspect-header-table"
+            nameLabel="Parameter"
+          />
         </DecodedPart>
       ) : null}
       {encrypted ? (
         <DecodedPart title="Payload" dotClass="bg-violet-500">
           <p data-testid="inspect-payload-json" className="text-sm text-slate-600">
-            Encrypted. A JWE&apos;s claims can only be read with the recipient&apos;s key, and this page
-            does not decrypt.
+            Encrypted. A JWE&apos;s claims can only be read with the recipient&apos;s key, and this
+            page does not decrypt.
           </p>
         </DecodedPart>
       ) : payload ? (
-        <DecodedPart title="Payload" dotClass="bg-violet-500" aside={`${analysis.claimRows.length} claims`}>
+        <DecodedPart
+          title="Payload"
+          dotClass="bg-violet-500"
+          aside={`${analysis.claimRows.length} claims`}
+        >
           <JsonView decoded={payload} testId="inspect-payload-json" />
           <ClaimsTable rows={analysis.claimRows} testId="inspect-claims" nameLabel="Claim" />
         </DecodedPart>
@@ -43,5 +51,7 @@ export function TokenAnalysisView({
 
 function algSummary(header: Record<string, unknown> | null): string | null {
   if (!header) return null;
-  return [header.alg, header.typ, header.enc].filter((value) => typeof value === 'string').join(' · ');
+  return [header.alg, header.typ, header.enc]
+    .filter((value) => typeof value === 'string')
+    .join(' · ');
 }

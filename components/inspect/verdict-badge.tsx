@@ -8,7 +8,13 @@ const LOOKS: Record<VerdictStatus, { tone: string; Icon: typeof CheckIcon }> = {
   'not-verified': { tone: 'bg-slate-100 text-slate-700 ring-slate-300', Icon: QuestionIcon },
 };
 
-export function VerdictBadge({ verdict, pending = false }: { verdict: Verdict; pending?: boolean }) {
+export function VerdictBadge({
+  verdict,
+  pending = false,
+}: {
+  verdict: Verdict;
+  pending?: boolean;
+}) {
   const { tone, Icon } = LOOKS[verdict.status];
   return (
     <div

@@ -15,7 +15,7 @@ export function Panel({
 }) {
   return (
     <section
-      className={`min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}
+      className={`min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}
       aria-label={title}
       data-testid={testId}
     >
@@ -28,7 +28,7 @@ export function Panel({
 
 export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-3">
+    <div className="grid gap-0.5 sm:grid-cols-[8rem_minmax(0,1fr)] sm:gap-3">
       <dt className="text-slate-500">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </div>
@@ -47,7 +47,7 @@ export function JsonBlock({ value, testId }: { value: unknown; testId?: string }
   return (
     <pre
       data-testid={testId}
-      className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-100"
+      className="max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere text-slate-100"
     >
       {JSON.stringify(value, null, 2)}
     </pre>

@@ -39,6 +39,10 @@ export async function sealSession(
 
 export type UnsealResult = { ok: true; session: SealedSession } | { ok: false; reason: string };
 
+// iron-session reads the trailing version with parseInt, so "~2x" would open too; accept only
+// the exact form it writes, so one session has exactly one cookie value.
+const CANONICAL_SEAL = /^Fe26\.2\*[A-Za-z0-9_*-]+~2$/;
+
 const CACHE_LIMIT = 1000;
 const CACHE_MS = 10_000;
 
@@ -52,6 +56,7 @@ export function createSealReader(settings: SealSettings): (seal: string) => Prom
     const hit = opened.get(seal);
     if (hit && hit.until > now) return { ok: true, session: hit.session };
 
+    if (!CANONICAL_SEAL.test(seal)) return { ok: false, reason: 'not a canonical seal' };
     let data: Partial<SealedSession>;
     try {
       data = await unsealData<Partial<SealedSession>>(seal, {

@@ -25,7 +25,8 @@ const NOW = 1_780_272_000;
 function toKeyInput(key: InspectorCase['inspector']['key']): KeyInput | null {
   if (key?.jwk) return { kind: 'jwk', text: JSON.stringify(key.jwk) };
   if (key?.secret_utf8 !== undefined) return { kind: 'secret-text', text: key.secret_utf8 };
-  if (key?.secret_base64url !== undefined) return { kind: 'secret-base64url', text: key.secret_base64url };
+  if (key?.secret_base64url !== undefined)
+    return { kind: 'secret-base64url', text: key.secret_base64url };
   if (key?.pem) return { kind: 'pem', text: key.pem };
   return null;
 }
@@ -41,7 +42,9 @@ describe('inspector cases from jwt.json', () => {
 
     if (entry.inspector.signature === 'valid') expect(result.verdict.status).toBe('valid');
     if (entry.inspector.signature) {
-      expect(result.verdict.message.toLowerCase()).toContain(entry.inspector.signature.toLowerCase());
+      expect(result.verdict.message.toLowerCase()).toContain(
+        entry.inspector.signature.toLowerCase(),
+      );
     }
     for (const expected of entry.inspector.warnings ?? []) {
       expect(messages.some((message) => message.includes(expected.toLowerCase()))).toBe(true);
@@ -59,7 +62,9 @@ describe('rfc7515-a1 in detail', () => {
   it('keeps the CR LF and the URI claim name intact', async () => {
     const result = await inspectToken(entry?.token ?? '', null, NOW);
     expect(result.analysis.payload?.text).toContain('\r\n');
-    expect(result.analysis.claimRows.map((row) => row.name)).toContain('http://example.com/is_root');
+    expect(result.analysis.claimRows.map((row) => row.name)).toContain(
+      'http://example.com/is_root',
+    );
   });
 
   it('gives an invalid signature when k is pasted as a plain-text secret', async () => {
@@ -68,7 +73,11 @@ describe('rfc7515-a1 in detail', () => {
   });
 
   it('verifies when k is pasted as a base64url secret', async () => {
-    const result = await inspectToken(entry?.token ?? '', { kind: 'secret-base64url', text: k }, NOW);
+    const result = await inspectToken(
+      entry?.token ?? '',
+      { kind: 'secret-base64url', text: k },
+      NOW,
+    );
     expect(result.verdict.status).toBe('valid');
     expect(result.warnings.map((warning) => warning.code)).toEqual(['expired']);
   });

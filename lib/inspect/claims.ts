@@ -20,7 +20,10 @@ const CLAIMS: Record<string, Meaning> = {
   exp: ['Expiration time: the token must be refused at or after this instant.', 'RFC 7519 §4.1.4'],
   nbf: ['Not before: the token must be refused before this instant.', 'RFC 7519 §4.1.5'],
   iat: ['Issued at: when the token was created.', 'RFC 7519 §4.1.6'],
-  jti: ['JWT ID: unique per token, so one token can be revoked or a replay spotted.', 'RFC 7519 §4.1.7'],
+  jti: [
+    'JWT ID: unique per token, so one token can be revoked or a replay spotted.',
+    'RFC 7519 §4.1.7',
+  ],
   auth_time: ['When the user last actually authenticated.', 'OpenID Connect Core §2'],
   nonce: ['Ties an ID token to the request that asked for it.', 'OpenID Connect Core §2'],
   azp: ['Authorized party: the client the token was issued to.', 'OpenID Connect Core §2'],
@@ -30,18 +33,36 @@ const CLAIMS: Record<string, Meaning> = {
   scope: ['Space-separated scopes the token grants.', 'RFC 8693 §4.2'],
   client_id: ['The OAuth client the token was issued to.', 'RFC 9068 §2.2'],
   cnf: ['Confirmation: the key the presenter must prove it holds.', 'RFC 7800'],
-  roles: ['Roles granted. Only a server that checks them makes them mean anything.', 'RFC 9068 §7.2.1.1'],
+  roles: [
+    'Roles granted. Only a server that checks them makes them mean anything.',
+    'RFC 9068 §7.2.1.1',
+  ],
   groups: ['Groups the subject belongs to.', 'RFC 9068 §7.2.1.1'],
   name: ['Full name, for display only.', 'OpenID Connect Core §5.1'],
-  email: ['Email address; not proof of ownership unless email_verified.', 'OpenID Connect Core §5.1'],
+  email: [
+    'Email address; not proof of ownership unless email_verified.',
+    'OpenID Connect Core §5.1',
+  ],
   email_verified: ['Whether the issuer checked the email address.', 'OpenID Connect Core §5.1'],
-  preferred_username: ['Preferred display username; not unique, not an identifier.', 'OpenID Connect Core §5.1'],
+  preferred_username: [
+    'Preferred display username; not unique, not an identifier.',
+    'OpenID Connect Core §5.1',
+  ],
 };
 
 const HEADER_PARAMETERS: Record<string, Meaning> = {
-  alg: ['Algorithm of the signature. A verifier picks it from its own key, never from here.', 'RFC 7515 §4.1.1'],
-  jku: ['URL of a key set. Fetching keys from a URL in the token lets the token pick its own key.', 'RFC 7515 §4.1.2'],
-  jwk: ['A public key embedded in the token; trusting it means trusting the forger.', 'RFC 7515 §4.1.3'],
+  alg: [
+    'Algorithm of the signature. A verifier picks it from its own key, never from here.',
+    'RFC 7515 §4.1.1',
+  ],
+  jku: [
+    'URL of a key set. Fetching keys from a URL in the token lets the token pick its own key.',
+    'RFC 7515 §4.1.2',
+  ],
+  jwk: [
+    'A public key embedded in the token; trusting it means trusting the forger.',
+    'RFC 7515 §4.1.3',
+  ],
   kid: ['Key ID: a hint for choosing the key; never a file path or a query.', 'RFC 7515 §4.1.4'],
   x5u: ['URL of an X.509 certificate chain.', 'RFC 7515 §4.1.5'],
   x5c: ['X.509 certificate chain for the signing key.', 'RFC 7515 §4.1.6'],
@@ -60,12 +81,25 @@ const TIME_CLAIMS = new Set<string>(['exp', 'nbf', 'iat']);
 export function describeClaims(payload: JsonObject, now: number): ClaimRow[] {
   return Object.entries(payload).map(([name, value]) => {
     const [meaning, source] = CLAIMS[name] ?? [null, null];
-    const row: ClaimRow = { name, display: displayValue(value), meaning, source, time: null, problem: null };
+    const row: ClaimRow = {
+      name,
+      display: displayValue(value),
+      meaning,
+      source,
+      time: null,
+      problem: null,
+    };
     if (!TIME_CLAIMS.has(name)) return row;
     if (!isNumericDate(value)) {
-      return { ...row, problem: 'not a NumericDate (seconds since 1970): verifiers disagree on it' };
+      return {
+        ...row,
+        problem: 'not a NumericDate (seconds since 1970): verifiers disagree on it',
+      };
     }
-    return { ...row, time: { seconds: value, ...describeTimeClaim(name as TimeClaimName, value, now) } };
+    return {
+      ...row,
+      time: { seconds: value, ...describeTimeClaim(name as TimeClaimName, value, now) },
+    };
   });
 }
 

@@ -24,7 +24,11 @@ export interface TokenInspection {
 }
 
 // `now` is in seconds since 1970.
-export function analyzeDecoded(header: DecodedJson | null, payload: DecodedJson | null, now: number): TokenAnalysis {
+export function analyzeDecoded(
+  header: DecodedJson | null,
+  payload: DecodedJson | null,
+  now: number,
+): TokenAnalysis {
   return {
     header,
     payload,
@@ -43,7 +47,11 @@ export function analyzeTexts(headerText: string, payloadText: string, now: numbe
   return analyzeDecoded(readJsonObject(headerText), readJsonObject(payloadText), now);
 }
 
-export async function inspectToken(input: string, key: KeyInput | null, now: number): Promise<TokenInspection> {
+export async function inspectToken(
+  input: string,
+  key: KeyInput | null,
+  now: number,
+): Promise<TokenInspection> {
   const parsed = parseTokenInput(input);
   const analysis = analyzeToken(parsed, now);
   const { verdict, warnings } = await verifySignature(parsed, key);

@@ -5,7 +5,8 @@ export interface JsonToken {
   text: string;
 }
 
-const TOKEN = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([\s\S])/g;
+const TOKEN =
+  /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([\s\S])/g;
 
 // Splits JSON text into coloured runs for display; the runs are rendered as text, never markup.
 export function tokenizeJson(text: string): JsonToken[] {

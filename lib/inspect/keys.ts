@@ -21,11 +21,16 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'priv'];
 
 // Turns what was pasted into a verification key for `alg`, refusing every key that does not
 // fit the algorithm's family: an HMAC secret is never derived from a public key (RFC 8725 §2.1).
-export async function resolveKey(input: KeyInput, alg: string, kid?: unknown): Promise<ResolvedKey> {
+export async function resolveKey(
+  input: KeyInput,
+  alg: string,
+  kid?: unknown,
+): Promise<ResolvedKey> {
   const info = describeAlgorithm(alg);
   if (!info) return refuse(`unsupported alg ${alg}`);
 
-  if (input.kind === 'secret-text') return useSecret(new TextEncoder().encode(input.text), alg, info);
+  if (input.kind === 'secret-text')
+    return useSecret(new TextEncoder().encode(input.text), alg, info);
   if (input.kind === 'secret-base64url') {
     const { bytes } = decodeSegmentLeniently(input.text.trim());
     return bytes ? useSecret(bytes, alg, info) : refuse('the secret is not base64url');
@@ -64,7 +69,8 @@ async function usePem(pem: string, alg: string, info: AlgorithmInfo): Promise<Re
     return refuse(`an ${alg} token needs a shared secret, and ${given} was given`);
   }
   if (isPrivate) return refuse('that PEM is a private key: paste only the public key');
-  if (label === 'RSA PUBLIC KEY') return refuse('PKCS#1 "RSA PUBLIC KEY" is not read: convert it to "PUBLIC KEY" (SPKI)');
+  if (label === 'RSA PUBLIC KEY')
+    return refuse('PKCS#1 "RSA PUBLIC KEY" is not read: convert it to "PUBLIC KEY" (SPKI)');
 
   try {
     const key = label === 'CERTIFICATE' ? await importX509(pem, alg) : await importSPKI(pem, alg);
@@ -87,8 +93,10 @@ async function useJwk(
   if (info.family !== 'secret' && jwk.kty === 'oct') {
     return refuse(`an ${alg} token needs a public key, and a shared secret was given`);
   }
-  if (jwk.alg !== undefined && jwk.alg !== alg) return refuse(`the key is for ${jwk.alg}, the token says ${alg}`);
-  if (jwk.use !== undefined && jwk.use !== 'sig') return refuse(`the key is for use "${jwk.use}", not signatures`);
+  if (jwk.alg !== undefined && jwk.alg !== alg)
+    return refuse(`the key is for ${jwk.alg}, the token says ${alg}`);
+  if (jwk.use !== undefined && jwk.use !== 'sig')
+    return refuse(`the key is for use "${jwk.use}", not signatures`);
 
   if (jwk.kty === 'oct') {
     const bytes = typeof jwk.k === 'string' ? decodeSegmentLeniently(jwk.k).bytes : null;
@@ -99,10 +107,17 @@ async function useJwk(
 
   const held = PRIVATE_MEMBERS.filter((member) => member in jwk);
   const warnings: InspectorWarning[] = held.length
-    ? [{ code: 'private-key', message: `the JWK holds private key material (${held.join(', ')}): only the public part was used; never paste private keys` }]
+    ? [
+        {
+          code: 'private-key',
+          message: `the JWK holds private key material (${held.join(', ')}): only the public part was used; never paste private keys`,
+        },
+      ]
     : [];
   const publicJwk = Object.fromEntries(
-    Object.entries(jwk).filter(([member]) => !PRIVATE_MEMBERS.includes(member) && member !== 'key_ops'),
+    Object.entries(jwk).filter(
+      ([member]) => !PRIVATE_MEMBERS.includes(member) && member !== 'key_ops',
+    ),
   ) as JWK;
   try {
     const key = await importJWK(publicJwk, alg);
@@ -117,7 +132,9 @@ async function useJwk(
 function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

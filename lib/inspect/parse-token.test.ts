@@ -54,12 +54,16 @@ describe('parseTokenInput', () => {
 
   it('decodes non-ASCII claims as UTF-8 exactly', () => {
     const name = 'José Ñandú 使 Привет 👋';
-    const parsed = parseTokenInput(`${HEADER}.${encodeBase64urlText(JSON.stringify({ name }))}.c2ln`);
+    const parsed = parseTokenInput(
+      `${HEADER}.${encodeBase64urlText(JSON.stringify({ name }))}.c2ln`,
+    );
     expect(parsed.payload?.value?.name).toBe(name);
   });
 
   it('refuses bytes that are not UTF-8 instead of guessing', () => {
-    const parsed = parseTokenInput(`${HEADER}.${Buffer.from([0x7b, 0xff, 0x7d]).toString('base64url')}.c2ln`);
+    const parsed = parseTokenInput(
+      `${HEADER}.${Buffer.from([0x7b, 0xff, 0x7d]).toString('base64url')}.c2ln`,
+    );
     expect(parsed.payload?.error).toBe('not valid UTF-8');
   });
 

@@ -8,14 +8,7 @@ export type JsonObject = Record<string, unknown>;
 export type TokenKind = 'empty' | 'jws' | 'jwe' | 'malformed';
 
 export type SegmentRole =
-  | 'header'
-  | 'payload'
-  | 'signature'
-  | 'encrypted-key'
-  | 'iv'
-  | 'ciphertext'
-  | 'tag'
-  | 'extra';
+  'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag' | 'extra';
 
 export interface TokenSegment {
   role: SegmentRole;
@@ -47,14 +40,25 @@ const JWE_ROLES: SegmentRole[] = ['header', 'encrypted-key', 'iv', 'ciphertext',
 export function parseTokenInput(input: string): ParsedToken {
   const notes: string[] = [];
   let token = input.trim();
-  if (token !== input) notes.push(`surrounding whitespace trimmed (${input.length - token.length} characters)`);
+  if (token !== input)
+    notes.push(`surrounding whitespace trimmed (${input.length - token.length} characters)`);
   const bearer = /^bearer\s+/i.exec(token);
   if (bearer) {
     token = token.slice(bearer[0].length);
     notes.push('the "Bearer " prefix was removed');
   }
   const byteLength = new TextEncoder().encode(token).length;
-  if (token === '') return { token, notes, kind: 'empty', segments: [], header: null, payload: null, byteLength, errors: [] };
+  if (token === '')
+    return {
+      token,
+      notes,
+      kind: 'empty',
+      segments: [],
+      header: null,
+      payload: null,
+      byteLength,
+      errors: [],
+    };
 
   const parts = token.split('.');
   const kind: TokenKind = parts.length === 3 ? 'jws' : parts.length === 5 ? 'jwe' : 'malformed';

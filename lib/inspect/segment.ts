@@ -34,7 +34,9 @@ export function decodeSegmentLeniently(segment: string): DecodedSegment {
 }
 
 export function hasSegmentFlaws(flaws: SegmentFlaws): boolean {
-  return flaws.padding || flaws.standardAlphabet || flaws.invalidCharacters || flaws.impossibleLength;
+  return (
+    flaws.padding || flaws.standardAlphabet || flaws.invalidCharacters || flaws.impossibleLength
+  );
 }
 
 // ignoreBOM keeps a leading U+FEFF instead of silently dropping it: the text shown is exactly

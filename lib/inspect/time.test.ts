@@ -54,7 +54,10 @@ describe('describeClaims', () => {
   it('gives registered claims a meaning and time claims their dates', () => {
     const rows = describeClaims({ iss: 'joe', exp: NOW + 300, custom: { a: 1 } }, NOW);
     expect(rows[0]).toMatchObject({ name: 'iss', display: 'joe', source: 'RFC 7519 §4.1.1' });
-    expect(rows[1]?.time).toMatchObject({ relative: 'valid for 5 more minutes', utc: '2026-06-01 00:05:00 UTC' });
+    expect(rows[1]?.time).toMatchObject({
+      relative: 'valid for 5 more minutes',
+      utc: '2026-06-01 00:05:00 UTC',
+    });
     expect(rows[2]).toMatchObject({ display: '{"a":1}', meaning: null });
   });
 

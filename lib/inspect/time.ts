@@ -32,20 +32,33 @@ export function describeDuration(seconds: number): string {
 
 // RFC 7519 §4.1.4–4.1.6: exp is the first instant the token is no longer valid, nbf the first
 // instant it is, iat when it was issued. `now` is in seconds, passed in so tests can freeze it.
-export function describeTimeClaim(name: TimeClaimName, value: number, now: number): TimeDescription {
+export function describeTimeClaim(
+  name: TimeClaimName,
+  value: number,
+  now: number,
+): TimeDescription {
   const delta = value - now;
-  const span = describeDuration(delta);
   const utc = formatUtc(value);
+  const inPast = delta <= 0;
+  const span = describeDuration(delta);
+  const more = span.replace(/^(\d+) /, '$1 more ');
+  const justNow = Math.abs(delta) < 1;
   if (name === 'exp') {
-    if (delta <= 0) return { utc, inPast: true, relative: delta > -1 ? 'expired just now' : `expired ${span} ago` };
-    return { utc, inPast: false, relative: `valid for ${span.replace(/^(\d+) /, '$1 more ')}` };
+    if (inPast)
+      return { utc, inPast, relative: justNow ? 'expired just now' : `expired ${span} ago` };
+    return { utc, inPast, relative: `valid for ${more}` };
   }
   if (name === 'nbf') {
-    if (delta <= 0) return { utc, inPast: true, relative: `in effect since ${span} ago` };
-    return { utc, inPast: false, relative: `not valid for ${span.replace(/^(\d+) /, '$1 more ')}` };
+    if (inPast)
+      return {
+        utc,
+        inPast,
+        relative: justNow ? 'in effect from just now' : `in effect since ${span} ago`,
+      };
+    return { utc, inPast, relative: `not valid for ${more}` };
   }
-  if (delta <= 0) return { utc, inPast: true, relative: `issued ${span} ago` };
-  return { utc, inPast: false, relative: `issued in the future, ${span} from now` };
+  if (inPast) return { utc, inPast, relative: justNow ? 'issued just now' : `issued ${span} ago` };
+  return { utc, inPast, relative: `issued in the future, ${span} from now` };
 }
 
 export function formatUtc(seconds: number): string {

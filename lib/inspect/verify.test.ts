@@ -9,11 +9,16 @@ import type { KeyInput } from './keys';
 const NOW = 1_780_272_000;
 const SECRET_TEXT = 'a-32-byte-secret-for-unit-tests!';
 const SECRET = new TextEncoder().encode(SECRET_TEXT);
-const publicPem = readFileSync(path.resolve(process.cwd(), '../shared/cases/rsa-public.pem'), 'utf8');
+const publicPem = readFileSync(
+  path.resolve(process.cwd(), '../shared/cases/rsa-public.pem'),
+  'utf8',
+);
 
 async function signHs(headerText: string, payloadText: string, alg = 'SHA-256'): Promise<string> {
   const input = `${encodeBase64urlText(headerText)}.${encodeBase64urlText(payloadText)}`;
-  const key = await crypto.subtle.importKey('raw', SECRET, { name: 'HMAC', hash: alg }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', SECRET, { name: 'HMAC', hash: alg }, false, [
+    'sign',
+  ]);
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input));
   return `${input}.${encodeBase64url(new Uint8Array(mac))}`;
 }
@@ -25,11 +30,16 @@ async function verdictOf(token: string, key: KeyInput | null): Promise<string> {
 describe('shared secrets', () => {
   let token = '';
   beforeAll(async () => {
-    token = await new SignJWT({ sub: '1' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(NOW + 60).sign(SECRET);
+    token = await new SignJWT({ sub: '1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime(NOW + 60)
+      .sign(SECRET);
   });
 
   it('reads a text secret as its UTF-8 bytes', async () => {
-    expect(await verdictOf(token, { kind: 'secret-text', text: SECRET_TEXT })).toBe('valid signature');
+    expect(await verdictOf(token, { kind: 'secret-text', text: SECRET_TEXT })).toBe(
+      'valid signature',
+    );
   });
 
   it('reads a base64url secret as the bytes it encodes', async () => {
@@ -45,7 +55,9 @@ describe('shared secrets', () => {
   });
 
   it('reports a wrong secret as an invalid signature', async () => {
-    expect(await verdictOf(token, { kind: 'secret-text', text: 'x'.repeat(32) })).toBe('invalid signature');
+    expect(await verdictOf(token, { kind: 'secret-text', text: 'x'.repeat(32) })).toBe(
+      'invalid signature',
+    );
   });
 
   it('wants 64 bytes for HS512', async () => {
@@ -58,11 +70,16 @@ describe('shared secrets', () => {
   });
 
   it('says no key was given for an empty key', async () => {
-    expect(await verdictOf(token, { kind: 'secret-text', text: '' })).toBe('not verified: no key given');
+    expect(await verdictOf(token, { kind: 'secret-text', text: '' })).toBe(
+      'not verified: no key given',
+    );
   });
 
   it('checks the signature over the raw bytes of a payload with duplicate names', async () => {
-    const duplicated = await signHs('{"alg":"HS256"}', `{"role":"user","exp":${NOW + 60},"role":"admin"}`);
+    const duplicated = await signHs(
+      '{"alg":"HS256"}',
+      `{"role":"user","exp":${NOW + 60},"role":"admin"}`,
+    );
     const result = await inspectToken(duplicated, { kind: 'secret-text', text: SECRET_TEXT }, NOW);
     expect(result.verdict.status).toBe('valid');
     expect(result.warnings.map((w) => w.code)).toEqual(['duplicate-members']);
@@ -87,7 +104,10 @@ describe('public keys', () => {
   let spki = '';
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
-    rsaToken = await new SignJWT({ sub: '2' }).setProtectedHeader({ alg: 'RS256', kid: 'k2' }).setExpirationTime(NOW + 60).sign(pair.privateKey);
+    rsaToken = await new SignJWT({ sub: '2' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k2' })
+      .setExpirationTime(NOW + 60)
+      .sign(pair.privateKey);
     jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k2' };
     privateJwk = { ...(await exportJWK(pair.privateKey)), kid: 'k2' };
     pkcs8 = await exportPKCS8(pair.privateKey);
@@ -96,18 +116,30 @@ describe('public keys', () => {
 
   it('verifies with a PEM public key and with a JWK', async () => {
     expect(await verdictOf(rsaToken, { kind: 'pem', text: spki })).toBe('valid signature');
-    expect(await verdictOf(rsaToken, { kind: 'jwk', text: JSON.stringify(jwk) })).toBe('valid signature');
+    expect(await verdictOf(rsaToken, { kind: 'jwk', text: JSON.stringify(jwk) })).toBe(
+      'valid signature',
+    );
   });
 
   it('picks the key from a JWKS by kid', async () => {
     const keys = [{ kty: 'oct', k: 'AAAA', kid: 'k1' }, jwk];
-    const result = await inspectToken(rsaToken, { kind: 'jwks', text: JSON.stringify({ keys }) }, NOW);
-    expect(result.verdict).toEqual({ status: 'valid', message: 'valid signature', note: 'key chosen by kid "k2"' });
+    const result = await inspectToken(
+      rsaToken,
+      { kind: 'jwks', text: JSON.stringify({ keys }) },
+      NOW,
+    );
+    expect(result.verdict).toEqual({
+      status: 'valid',
+      message: 'valid signature',
+      note: 'key chosen by kid "k2"',
+    });
   });
 
   it('says so when no key in the JWKS has the kid', async () => {
     const text = JSON.stringify({ keys: [{ ...jwk, kid: 'other' }] });
-    expect(await verdictOf(rsaToken, { kind: 'jwks', text })).toBe('not verified: no key in the JWKS has kid "k2"');
+    expect(await verdictOf(rsaToken, { kind: 'jwks', text })).toBe(
+      'not verified: no key in the JWKS has kid "k2"',
+    );
   });
 
   it('refuses a shared secret for an RS256 token', async () => {
@@ -118,13 +150,18 @@ describe('public keys', () => {
 
   it('refuses a public key for an HS256 token, whichever form it takes', async () => {
     const hsToken = await signHs('{"alg":"HS256"}', '{}');
-    const mismatch = 'not verified: an HS256 token needs a shared secret, and a public key was given';
+    const mismatch =
+      'not verified: an HS256 token needs a shared secret, and a public key was given';
     expect(await verdictOf(hsToken, { kind: 'pem', text: publicPem })).toBe(mismatch);
     expect(await verdictOf(hsToken, { kind: 'jwk', text: JSON.stringify(jwk) })).toBe(mismatch);
   });
 
   it('uses only the public part of a private JWK, and warns', async () => {
-    const result = await inspectToken(rsaToken, { kind: 'jwk', text: JSON.stringify(privateJwk) }, NOW);
+    const result = await inspectToken(
+      rsaToken,
+      { kind: 'jwk', text: JSON.stringify(privateJwk) },
+      NOW,
+    );
     expect(result.verdict.status).toBe('valid');
     expect(result.warnings.map((w) => w.code)).toEqual(['private-key']);
   });
@@ -138,7 +175,9 @@ describe('public keys', () => {
   it('reports a key of the wrong family as not verified', async () => {
     const es = await generateKeyPair('ES256');
     const esToken = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).sign(es.privateKey);
-    expect(await verdictOf(esToken, { kind: 'pem', text: spki })).toMatch(/^not verified: the key does not fit ES256/);
+    expect(await verdictOf(esToken, { kind: 'pem', text: spki })).toMatch(
+      /^not verified: the key does not fit ES256/,
+    );
   });
 
   it('reports a different RSA key as an invalid signature', async () => {

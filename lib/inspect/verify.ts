@@ -23,11 +23,14 @@ export interface Verification {
 // Answers what can be said before any key is tried: a token that can never be verified.
 export function findUnverifiableReason(parsed: ParsedToken): Verdict | null {
   if (parsed.kind === 'empty') return notVerified('no token');
-  if (parsed.kind === 'jwe') return notVerified('a JWE is encrypted; this page decodes its header only');
+  if (parsed.kind === 'jwe')
+    return notVerified('a JWE is encrypted; this page decodes its header only');
   if (parsed.kind === 'malformed') return notVerified('the token is malformed');
   const header = parsed.header?.value;
-  if (!header) return notVerified(`the header cannot be read (${parsed.header?.error ?? 'missing'})`);
-  if (isAlgNone(header.alg)) return { status: 'never', message: 'never accepted (alg none)', note: null };
+  if (!header)
+    return notVerified(`the header cannot be read (${parsed.header?.error ?? 'missing'})`);
+  if (isAlgNone(header.alg))
+    return { status: 'never', message: 'never accepted (alg none)', note: null };
   if (typeof header.alg !== 'string') return notVerified('the header has no alg');
   if (parsed.segments.some((segment) => hasSegmentFlaws(segment.flaws))) {
     return notVerified('the token is ill-formed, so its signature is not checked');
@@ -37,19 +40,26 @@ export function findUnverifiableReason(parsed: ParsedToken): Verdict | null {
 
 // The signature alone: time claims are judged apart, so an expired token with a good signature
 // is reported as valid plus a warning, never as "invalid".
-export async function verifySignature(parsed: ParsedToken, input: KeyInput | null): Promise<Verification> {
+export async function verifySignature(
+  parsed: ParsedToken,
+  input: KeyInput | null,
+): Promise<Verification> {
   const early = findUnverifiableReason(parsed);
   if (early) return { verdict: early, warnings: [] };
   const header = parsed.header?.value ?? {};
   const alg = String(header.alg);
-  if (!input || input.text.trim() === '') return { verdict: notVerified('no key given'), warnings: [] };
+  if (!input || input.text.trim() === '')
+    return { verdict: notVerified('no key given'), warnings: [] };
 
   const resolved = await resolveKey(input, alg, header.kid);
   if (!resolved.ok) return { verdict: notVerified(resolved.reason), warnings: resolved.warnings };
 
   try {
     await compactVerify(parsed.token, resolved.key, readCritOption(header.crit));
-    return { verdict: { status: 'valid', message: 'valid signature', note: resolved.note }, warnings: resolved.warnings };
+    return {
+      verdict: { status: 'valid', message: 'valid signature', note: resolved.note },
+      warnings: resolved.warnings,
+    };
   } catch (error) {
     const failed = (error as { code?: unknown }).code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED';
     const verdict: Verdict = failed
@@ -63,7 +73,11 @@ export async function verifySignature(parsed: ParsedToken, input: KeyInput | nul
 // and warns about crit separately.
 function readCritOption(crit: unknown): VerifyOptions {
   if (!Array.isArray(crit)) return {};
-  return { crit: Object.fromEntries(crit.filter((name) => typeof name === 'string').map((name) => [name, true])) };
+  return {
+    crit: Object.fromEntries(
+      crit.filter((name) => typeof name === 'string').map((name) => [name, true]),
+    ),
+  };
 }
 
 function notVerified(reason: string): Verdict {

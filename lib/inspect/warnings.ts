@@ -72,14 +72,20 @@ export function collectContentWarnings(
   const crit = header?.value?.crit;
 
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-    warnings.push({ code: 'alg-none', message: `alg: ${alg} — an unsigned token; never accept it` });
+    warnings.push({
+      code: 'alg-none',
+      message: `alg: ${alg} — an unsigned token; never accept it`,
+    });
   }
   if (crit !== undefined) {
     const names = Array.isArray(crit) ? crit.join(', ') : JSON.stringify(crit);
     const message = `crit present (${names}): a verifier that does not understand these must reject the token`;
     warnings.push({ code: 'crit', message });
   }
-  for (const [part, decoded] of [['header', header], ['payload', payload]] as const) {
+  for (const [part, decoded] of [
+    ['header', header],
+    ['payload', payload],
+  ] as const) {
     for (const duplicate of decoded?.duplicates ?? []) {
       const message = `duplicate member name "${duplicate.name}" in the ${part}: parsers disagree on which one counts`;
       warnings.push({ code: 'duplicate-members', message });
@@ -99,7 +105,8 @@ function collectTimeWarnings(claims: JsonObject, now: number): InspectorWarning[
       warnings.push({ code: 'not-a-numeric-date', message });
     }
   }
-  if (exp === undefined) warnings.push({ code: 'no-exp', message: 'no exp: the token never expires' });
+  if (exp === undefined)
+    warnings.push({ code: 'no-exp', message: 'no exp: the token never expires' });
   if (isNumericDate(exp)) {
     const lifetime = isNumericDate(iat) ? exp - iat : exp - now;
     if (lifetime > DAY) {
@@ -107,7 +114,8 @@ function collectTimeWarnings(claims: JsonObject, now: number): InspectorWarning[
       const message = `lifetime over a day (${describeDuration(lifetime)}${reach})`;
       warnings.push({ code: 'long-lifetime', message });
     }
-    if (exp <= now) warnings.push({ code: 'expired', message: describeTimeClaim('exp', exp, now).relative });
+    if (exp <= now)
+      warnings.push({ code: 'expired', message: describeTimeClaim('exp', exp, now).relative });
   }
   if (isNumericDate(nbf) && nbf > now) {
     const message = `not yet valid: nbf is ${describeDuration(nbf - now)} from now`;

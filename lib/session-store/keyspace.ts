@@ -117,7 +117,7 @@ export async function runWithin<T>(timeoutMs: number, work: () => Promise<T>): P
     timer = setTimeout(() => reject(new Error(`No answer within ${timeoutMs} ms.`)), timeoutMs);
   });
   try {
-    void deadline.catch(() => {}); return await work();
+    return await Promise.race([work(), deadline]);
   } catch (error) {
     throw toStoreUnavailable(error);
   } finally {

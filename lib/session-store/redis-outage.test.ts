@@ -118,7 +118,7 @@ describe.runIf(hasRedisServer)('session stores when Redis goes away', () => {
     expect(await store.get(id)).toBeNull();
   });
 
-  it('fail closed fast while Redis is down, and recover by themselves when it returns', async () => {
+  it('fail closed fast while Redis is down, and recover on their own when it returns', async () => {
     const port = await freePort();
     const redisUrl = `redis://127.0.0.1:${port}`;
     const token = randomBytes(16).toString('hex');

@@ -27,6 +27,7 @@ interface Harness {
     ttlsOfAllKeys(): Promise<Map<string, number>>;
     indexMembers(userId: string): Promise<string[]>;
     indexKey(userId: string): string;
+    writeRaw(key: string, value: string): Promise<void>;
   };
   close(): Promise<void>;
 }
@@ -106,7 +107,7 @@ function describeStoreContract(name: string, open: () => Promise<Harness>): void
       expect(await h.store.listByUser(userId)).toEqual([]);
     });
 
-    it('refuses an entry whose expiresAt has passed, with a plain error, and stores nothing', async () => {
+    it('refuses an already expired entry with a plain error and stores nothing', async () => {
       const id = newIdHash();
       const entry = { ...makeEntry(newUser()), expiresAt: Date.now() - 1 };
       const error = await h.store.set(id, entry).catch((e: unknown) => e);
@@ -174,7 +175,7 @@ function describeStoreContract(name: string, open: () => Promise<Harness>): void
 
       expect(view?.key).toBe(h.expectedKey(id));
       expect(typeof view?.value).toBe('string');
-      expect(JSON.parse(view!.value)).toMatchObject(expect.any(Object));
+      expect(JSON.parse(view!.value)).toBeTypeOf('object');
       expect(view?.value).toContain('inspect-agent');
       expect(view?.ttlMs).toBeGreaterThan(55_000);
       expect(view?.ttlMs).toBeLessThanOrEqual(60_000);
@@ -197,6 +198,14 @@ function describeKeyspaceLayout(name: string, open: () => Promise<Harness>): voi
       const entry = makeEntry(randomUUID(), 60_000, '12345');
       await h.store.set(id, entry);
       expect(JSON.parse((await h.store.inspect(id))!.value)).toStrictEqual(entry);
+    });
+
+    it('reads a stored value that is not a well-formed entry as no session', async () => {
+      const [notJson, wrongShape] = [newIdHash(), newIdHash()];
+      await h.keyspace!.writeRaw(h.expectedKey(notJson), '{"userId": "u", trunc');
+      await h.keyspace!.writeRaw(h.expectedKey(wrongShape), '{"userId":"u","expiresAt":"soon"}');
+      expect(await h.store.get(notJson)).toBeNull();
+      expect(await h.store.get(wrongShape)).toBeNull();
     });
 
     it('gives every key it writes a TTL, the user index included', async () => {
@@ -286,6 +295,9 @@ async function withKeyspace(
     keyspace: {
       indexKey,
       indexMembers: async (userId) => raw.zRange(indexKey(userId), 0, -1),
+      writeRaw: async (key, value) => {
+        await raw.set(key, value, { expiration: { type: 'PX', value: 60_000 } });
+      },
       ttlsOfAllKeys: async () => {
         const keys = await listKeys();
         return new Map(await Promise.all(keys.map(async (k) => [k, await raw.pTTL(k)] as const)));

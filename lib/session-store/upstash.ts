@@ -31,16 +31,17 @@ export function createUpstashStore(options: UpstashStoreOptions): SessionStore {
     token,
     // Values come back exactly as stored; by default a string of digits would become a number.
     automaticDeserialization: false,
+    // One request per call, so that each call gets its own deadline.
     enableAutoPipelining: false,
     enableTelemetry: false,
-    // A function gives each request its own deadline; a timed-out request throws. (A shared,
-    // already aborted signal would instead be answered with the string "Aborted".)
+    // Given a function, the client throws on timeout; given a plain AbortSignal, it would turn
+    // the abort into a reply that looks like success.
     signal: () => AbortSignal.timeout(timeoutMs),
     // Retrying would multiply the timeout; the caller decides what to do with a failure.
     retry: { retries: 0, backoff: () => 0 },
   });
   const runner: CommandRunner = {
-    run: (command) => upstash.exec<unknown>([command[0], ...command.slice(1)]),
+    run: (command) => upstash.exec<unknown>([...command]),
     runAtomically: (commands) => upstash.runAtomically(commands),
     close: async () => {},
   };

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '../support/server';
+
+// Signup, login, token and logout through the real API of a production build. The login limit
+// is lowered to 3 failures so the limiter can be reached quickly.
+
+const PASSWORD = 'correct horse battery staple';
+const COOKIE = 'll_access';
+const MAX_FAILURES = 3;
+
+let server: AppServer;
+const produced = new Set<string>();
+
+const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+
+function send(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+}
+
+function postJson(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return send(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
+  const text = await res.text();
+  expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+  expect(text).not.toContain(server.env.JWT_SECRET);
+  expect(res.status).toBe(status);
+  const body = JSON.parse(text) as ErrorBody;
+  expect(body.error.code).toBe(code);
+  produced.add(code);
+  return body;
+}
+
+const signup = (email: string, password = PASSWORD) =>
+  postJson('/api/auth/signup', { email, password });
+const login = (email: string, password = PASSWORD) =>
+  postJson('/api/auth/login', { email, password });
+
+// A signup that succeeds proves an earlier refused attempt with the same email stored nothing.
+async function expectNothingStoredFor(email: string): Promise<void> {
+  await expectError(await login(email), 401, 'INVALID_CREDENTIALS');
+  expect((await signup(email)).status).toBe(201);
+}
+
+function attributesOf(setCookie: string): string[] {
+  return setCookie
+    .split(';')
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
+}
+
+beforeAll(async () => {
+  server = await startAppServer({ LOGIN_MAX_FAILURES: String(MAX_FAILURES) });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('POST /api/auth/signup', () => {
+  it('creates a user with the email trimmed and lower-cased, and answers 201', async () => {
+    const email = uniqueEmail('Mixed.Case');
+    const res = await signup(`  ${email.toUpperCase()}  `);
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { user: Record<string, unknown> };
+    expect(body.user).toMatchObject({ email: email.toLowerCase(), role: 'user', disabled: false });
+    expect(Object.keys(body.user)).not.toContain('passwordHash');
+    expect(JSON.stringify(body)).not.toContain(PASSWORD);
+    expect((await login(email.toLowerCase())).status).toBe(200);
+  });
+
+  it('refuses a taken email with 422 and fields.email, and keeps the first password', async () => {
+    const email = uniqueEmail('taken');
+    expect((await signup(email)).status).toBe(201);
+    const body = await expectError(
+      await signup(email, 'another password, long enough'),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expect(body.error.fields?.email?.length).toBeGreaterThan(0);
+    await expectError(
+      await login(email, 'another password, long enough'),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    expect((await login(email)).status).toBe(200);
+  });
+
+  it('accepts passwords of exactly 15 and 128 characters', async () => {
+    expect((await signup(uniqueEmail('len15'), 'p'.repeat(15))).status).toBe(201);
+    expect((await signup(uniqueEmail('len128'), 'p'.repeat(128))).status).toBe(201);
+  });
+
+  const badPasswords = [
+    ['of 14 characters', 'p'.repeat(14)],
+    ['of 129 characters', 'p'.repeat(129)],
+    ['with a NUL character', `${'p'.repeat(20)}\0tail`],
+  ] as const;
+  for (const [label, password] of badPasswords) {
+    it(`refuses a password ${label} with 422 fields.password and stores nothing`, async () => {
+      const email = uniqueEmail('badpw');
+      const body = await expectError(await signup(email, password), 422, 'VALIDATION_FAILED');
+      expect(Object.keys(body.error.fields ?? {})).toEqual(['password']);
+      await expectNothingStoredFor(email);
+    });
+  }
+
+  it('refuses a malformed email with 422 fields.email', async () => {
+    const body = await expectError(await signup('not-an-email'), 422, 'VALIDATION_FAILED');
+    expect(Object.keys(body.error.fields ?? {})).toEqual(['email']);
+  });
+
+  it('refuses malformed JSON with 400 BAD_REQUEST and stores nothing', async () => {
+    const email = uniqueEmail('badjson');
+    const res = await send('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"email":"${email}","password":"${PASSWORD}"`,
+    });
+    await expectError(res, 400, 'BAD_REQUEST');
+    await expectNothingStoredFor(email);
+  });
+
+  it('refuses a text/plain body with 400 BAD_REQUEST and stores nothing', async () => {
+    const email = uniqueEmail('plain');
+    const res = await send('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    await expectError(res, 400, 'BAD_REQUEST');
+    await expectNothingStoredFor(email);
+  });
+
+  it('refuses a body over 16 KB with 400 BAD_REQUEST and stores nothing', async () => {
+    const email = uniqueEmail('big');
+    const res = await postJson('/api/auth/signup', {
+      email,
+      password: PASSWORD,
+      pad: 'x'.repeat(16 * 1024),
+    });
+    await expectError(res, 400, 'BAD_REQUEST');
+    await expectNothingStoredFor(email);
+  });
+});
+
+describe('POST /api/auth/login', () => {
+  let email: string;
+
+  beforeAll(async () => {
+    email = uniqueEmail('login');
+    expect((await signup(email)).status).toBe(201);
+  });
+
+  it('sets exactly one cookie, ll_access, HttpOnly, SameSite=Lax, Path=/ with a Max-Age', async () => {
+    const res = await login(email);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ user: { email, role: 'user' }, mode: 'jwt' });
+    const cookies = res.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(new RegExp(`^${COOKIE}=[\\w-]+\\.[\\w-]+\\.[\\w-]+;`));
+    const attributes = attributesOf(cookies[0]!);
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
+    expect(attributes).toContain(`max-age=${900}`);
+    // Served over http, so no Secure and no __Host- prefix.
+    expect(attributes).not.toContain('secure');
+  });
+
+  it('the cookie it sets is accepted by /api/me', async () => {
+    const value = /^ll_access=([^;]+)/.exec((await login(email)).headers.getSetCookie()[0]!)![1];
+    const me = await send('/api/me', { headers: { cookie: `${COOKIE}=${value}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      user: { email },
+      role: 'user',
+      mode: 'jwt',
+      source: 'cookie',
+    });
+  });
+
+  it('answers an unknown email and a wrong password with the same 401 INVALID_CREDENTIALS', async () => {
+    const unknown = await login(uniqueEmail('nobody'));
+    const wrong = await login(email, 'not the right password at all');
+    expect(unknown.headers.getSetCookie()).toEqual([]);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+    expect(unknown.headers.get('www-authenticate')).toBe(wrong.headers.get('www-authenticate'));
+    const unknownBody = await expectError(unknown, 401, 'INVALID_CREDENTIALS');
+    const wrongBody = await expectError(wrong, 401, 'INVALID_CREDENTIALS');
+    expect(unknownBody).toEqual(wrongBody);
+  });
+
+  it(`refuses attempt ${MAX_FAILURES + 1} after ${MAX_FAILURES} failures with 429 and Retry-After, even with the right password`, async () => {
+    const limited = uniqueEmail('limited');
+    expect((await signup(limited)).status).toBe(201);
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      await expectError(
+        await login(limited, `wrong password number ${i}`),
+        401,
+        'INVALID_CREDENTIALS',
+      );
+    }
+
+    const blocked = await login(limited, 'wrong password once more');
+    await expectError(blocked, 429, 'RATE_LIMITED');
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    const right = await login(limited);
+    await expectError(right, 429, 'RATE_LIMITED');
+    expect(right.headers.getSetCookie()).toEqual([]);
+    await expectError(
+      await postJson('/api/auth/token', { email: limited, password: PASSWORD }),
+      429,
+      'RATE_LIMITED',
+    );
+
+    // The limit is per account: another account from the same address still logs in.
+    expect((await login(email)).status).toBe(200);
+  });
+
+  it('refuses an unknown mode with 422 fields.mode', async () => {
+    const res = await postJson('/api/auth/login', { email, password: PASSWORD, mode: 'basic' });
+    const body = await expectError(res, 422, 'VALIDATION_FAILED');
+    expect(Object.keys(body.error.fields ?? {})).toEqual(['mode']);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});
+
+describe('POST /api/auth/token', () => {
+  it('returns a Bearer token in the body, sets no cookie, and /api/me accepts it', async () => {
+    const email = uniqueEmail('token');
+    expect((await signup(email)).status).toBe(201);
+    const res = await postJson('/api/auth/token', { email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    const body = (await res.json()) as {
+      access_token: string;
+      token_type: string;
+      expires_in: number;
+    };
+    expect(body.token_type).toBe('Bearer');
+    expect(body.expires_in).toBe(900);
+    expect(body.access_token.split('.')).toHaveLength(3);
+
+    const me = await send('/api/me', { headers: { authorization: `Bearer ${body.access_token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ user: { email }, role: 'user', source: 'bearer' });
+  });
+
+  it('refuses a wrong password with 401 INVALID_CREDENTIALS', async () => {
+    const res = await postJson('/api/auth/token', {
+      email: uniqueEmail('nobody'),
+      password: PASSWORD,
+    });
+    await expectError(res, 401, 'INVALID_CREDENTIALS');
+  });
+});
+
+describe('POST /api/auth/logout', () => {
+  it('clears the cookie with Max-Age=0 and the same attributes', async () => {
+    const email = uniqueEmail('logout');
+    expect((await signup(email)).status).toBe(201);
+    const issued = (await login(email)).headers.getSetCookie()[0]!;
+    const value = /^ll_access=([^;]+)/.exec(issued)![1]!;
+
+    const res = await send('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: `${COOKIE}=${value}` },
+    });
+    expect(res.status).toBe(200);
+    const cleared = res.headers.getSetCookie();
+    expect(cleared).toHaveLength(1);
+    expect(cleared[0]).toMatch(new RegExp(`^${COOKIE}=;`));
+    const attributes = attributesOf(cleared[0]!);
+    expect(attributes).toContain('max-age=0');
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
+
+    await expectError(await send('/api/me'), 401, 'NO_CREDENTIALS');
+  });
+});
+
+describe('codes', () => {
+  it('produced each code this file is about', () => {
+    expect([...produced].sort()).toEqual([
+      'BAD_REQUEST',
+      'INVALID_CREDENTIALS',
+      'NO_CREDENTIALS',
+      'RATE_LIMITED',
+      'VALIDATION_FAILED',
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ for (const mode of ['jwt', 'sealed', 'session'] as const) {
     await logIn(page, email, PASSWORD, mode);
     const before = await authCookie(context);
 
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Log out', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
     expect(await authCookies(context)).toEqual([]);

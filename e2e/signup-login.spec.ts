@@ -81,6 +81,27 @@ test('a JWT login lands on a dashboard that shows the token but never the creden
   await expect(page.getByTestId('cookie-masked')).toContainText('…');
 });
 
+for (const [mode, cookieName] of [
+  ['sealed', 'll_sealed'],
+  ['session', 'll_sid'],
+] as const) {
+  test(`a ${mode} login shows its cookie masked and HttpOnly, never whole`, async ({ page, context }) => {
+    const email = uniqueEmail();
+    await signUp(page, email);
+    await logIn(page, email, PASSWORD, mode);
+
+    const response = await page.goto('/dashboard');
+    expect(response?.headers()['cache-control']).toContain('no-store');
+    await expect(page.getByTestId('dashboard-email')).toHaveText(email);
+    await expect(page.getByTestId('cookie-attributes')).toContainText('HttpOnly');
+    await expect(page.getByTestId('document-cookie')).toHaveText('"" (nothing)');
+
+    const cookie = await authCookie(context);
+    expect(cookie).toMatchObject({ name: cookieName, httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(await page.content()).not.toContain(cookie.value);
+  });
+}
+
 test('login follows a same-origin next and ignores an off-site one', async ({ browser }) => {
   const admin = uniqueEmail('admin');
   createUser(admin, 'admin');

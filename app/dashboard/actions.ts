@@ -9,6 +9,8 @@ import { isAuthMode, type AuthMode } from '@/lib/auth/modes';
 import { signOut } from '@/lib/auth/sign-in';
 import { recordAudit } from '@/lib/db/users';
 import { replayCredential, saveReplayVerdict } from '@/lib/replay';
+import { getSessionStore } from '@/lib/session-store';
+import { revokeOwnSession } from '@/lib/sessions-view';
 
 async function requireSignedIn(): Promise<AuthResult & { ok: true }> {
   const auth = await authenticate(await headers());
@@ -55,4 +57,22 @@ export async function replayAction(): Promise<never> {
   await signOut(await headers());
   await saveReplayVerdict(credential.mode, await replayCredential(credential));
   redirect('/replay');
+}
+
+export async function revokeSessionAction(data: FormData): Promise<never> {
+  const { viewer } = await requireSignedIn();
+  await revokeOwnSession(viewer.user.id, String(data.get('idHash') ?? ''));
+  redirect('/dashboard');
+}
+
+export async function logoutOthersAction(): Promise<never> {
+  const { viewer } = await requireSignedIn();
+  const deleted = await getSessionStore().deleteByUser(viewer.user.id, viewer.session?.idHash);
+  recordAudit({
+    actorId: viewer.user.id,
+    action: 'user.logout-others',
+    targetId: viewer.user.id,
+    detail: `${deleted} sessions`,
+  });
+  redirect('/dashboard');
 }

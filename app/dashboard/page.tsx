@@ -14,7 +14,16 @@ import { AUTH_MODES, MODE_LABELS } from '@/lib/auth/modes';
 import { buildDashboard, compareModes, measureCookieHeader } from '@/lib/dashboard';
 import { getAuth, requirePageViewer } from '@/lib/dal';
 import { toPublicUser } from '@/lib/public-user';
-import { refreshCredentialAction, replayAction, switchModeAction } from './actions';
+import { SessionsList } from '@/components/sessions-list';
+import { Panel } from '@/components/ui/panel';
+import { listDeviceSessions } from '@/lib/sessions-view';
+import {
+  logoutOthersAction,
+  refreshCredentialAction,
+  replayAction,
+  revokeSessionAction,
+  switchModeAction,
+} from './actions';
 
 export const metadata = { title: 'Dashboard' };
 
@@ -35,6 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const auth = await getAuth();
   const [view, comparison] = await Promise.all([buildDashboard(viewer, auth.credential!), compareModes(viewer)]);
   const budget = measureCookieHeader((await headers()).get('cookie'));
+  const devices = await listDeviceSessions(viewer.user.id, viewer.session?.idHash);
   const errorCode = (await searchParams).error;
   const error = errorCode && errorCode in ERRORS ? ERRORS[errorCode as ErrorCode].message : null;
 
@@ -73,6 +83,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <UserRowPanel user={toPublicUser(viewer.user)} tokenVersion={viewer.user.tokenVersion} />
         <TokenPanel token={view.token} sealed={viewer.sealed} modeNote={TOKEN_NOTES[viewer.mode]} />
         <StorePanel store={view.store} modeNote={STORE_NOTES[viewer.mode]} />
+        <Panel
+          title="Your sessions"
+          subtitle="Server sessions of this account, one per browser that logged in with session mode."
+          testId="panel-sessions"
+        >
+          <SessionsList result={devices} revokeAction={revokeSessionAction} testId="sessions-list" />
+          {devices.ok && devices.sessions.some((s) => !s.current) ? (
+            <form action={logoutOthersAction}>
+              <button type="submit" className={secondaryButtonClass}>Log out everywhere else</button>
+            </form>
+          ) : null}
+        </Panel>
         <BudgetPanel budget={budget} />
         <ReplayPanel replayAction={replayAction} />
       </div>

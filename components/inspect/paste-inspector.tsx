@@ -1,17 +1,15 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
 import { analyzeToken } from '@/lib/inspect/inspect';
 import type { KeyKind } from '@/lib/inspect/keys';
 import { parseTokenInput } from '@/lib/inspect/parse-token';
 import { createSampleToken } from '@/lib/inspect/sample';
 import { findUnverifiableReason, verifySignature } from '@/lib/inspect/verify';
 import type { Verification } from '@/lib/inspect/verify';
-import { InfoIcon } from './icons';
 import { KeyPicker } from './key-picker';
 import { TokenAnalysisView } from './token-analysis';
-import { TokenSegments } from './token-segments';
+import { TokenInputCard } from './token-input-card';
 import { EmptyState, InspectorCard } from './inspector-card';
 import { VerdictBadge } from './verdict-badge';
 
@@ -24,6 +22,11 @@ interface Checked {
 
 const NO_KEY: Verification = {
   verdict: { status: 'not-verified', message: 'not verified: no key given', note: null },
+  warnings: [],
+};
+
+const CHECKING: Verification = {
+  verdict: { status: 'not-verified', message: 'checking…', note: null },
   warnings: [],
 };
 
@@ -55,7 +58,7 @@ export function PasteInspector({ now }: { now: number | null }) {
   const verification = early
     ? { verdict: early, warnings: [] }
     : needsCheck
-      ? (checked?.result ?? NO_KEY)
+      ? (checked?.result ?? CHECKING)
       : NO_KEY;
   const pending = needsCheck && !fresh;
 
@@ -69,74 +72,16 @@ export function PasteInspector({ now }: { now: number | null }) {
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <div className="space-y-6 lg:sticky lg:top-6">
-        <InspectorCard title="Encoded token">
-          <label htmlFor="inspect-token" className="sr-only">
-            Token
-          </label>
-          <textarea
-            id="inspect-token"
-            data-testid="inspect-token"
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            rows={6}
-            placeholder="Paste a JWT: eyJhbGciOi…"
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            className={`${inputClass} font-mono text-[13px] leading-relaxed break-all`}
-          />
-          <div className="flex flex-wrap items-center gap-2">
-            <button
-              type="button"
-              onClick={() => void loadSample()}
-              className={secondaryButtonClass}
-            >
-              Make a sample token
-            </button>
-            {input ? (
-              <button
-                type="button"
-                onClick={() => {
-                  setInput('');
-                  setKeyText('');
-                }}
-                className={secondaryButtonClass}
-              >
-                Clear
-              </button>
-            ) : null}
-            {parsed.kind !== 'empty' ? (
-              <span
-                data-testid="inspect-shape"
-                className="ml-auto text-xs text-slate-500 tabular-nums"
-              >
-                {parsed.kind === 'jwe' ? 'JWE' : parsed.kind === 'jws' ? 'JWS' : 'not a JWS'} ·{' '}
-                {parsed.segments.length} parts · {parsed.byteLength} bytes
-              </span>
-            ) : null}
-          </div>
-          {parsed.notes.map((note) => (
-            <p
-              key={note}
-              data-testid="inspect-note"
-              className="flex items-center gap-2 text-xs text-indigo-800"
-            >
-              <InfoIcon className="size-4 text-indigo-500" />
-              {note}
-            </p>
-          ))}
-          {parsed.errors.map((error) => (
-            <p
-              key={error}
-              role="alert"
-              className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800"
-            >
-              {error}
-            </p>
-          ))}
-          {parsed.kind !== 'empty' ? <TokenSegments segments={parsed.segments} /> : null}
-        </InspectorCard>
+        <TokenInputCard
+          input={input}
+          parsed={parsed}
+          onInput={setInput}
+          onSample={() => void loadSample()}
+          onClear={() => {
+            setInput('');
+            setKeyText('');
+          }}
+        />
         <InspectorCard title="Verify signature">
           <KeyPicker kind={kind} text={keyText} onKindChange={setKind} onTextChange={setKeyText} />
           <VerdictBadge verdict={verification.verdict} pending={pending} />

@@ -42,7 +42,7 @@ export function TokenSegments({
         {signatureWithheld ? (
           <>
             <span className="text-slate-400">.</span>
-            <span className="ml-0.5 rounded bg-sky-50 px-1.5 py-0.5 font-sans text-xs text-sky-700 italic ring-1 ring-sky-200 ring-inset">
+            <span className="ml-0.5 inline-block rounded bg-sky-50 px-1.5 py-0.5 font-sans text-xs break-normal whitespace-nowrap text-sky-700 italic ring-1 ring-sky-200 ring-inset">
               signature withheld by the server
             </span>
           </>

@@ -44,6 +44,11 @@ const CLAIMS: Record<string, Meaning> = {
     'OpenID Connect Core §5.1',
   ],
   email_verified: ['Whether the issuer checked the email address.', 'OpenID Connect Core §5.1'],
+  role: [
+    'The role when the token was issued: a copy, so a promotion shows only in a new token.',
+    'Login Lab',
+  ],
+  ver: ["The user's tokenVersion at issue; bumping it revokes every older token.", 'Login Lab'],
   preferred_username: [
     'Preferred display username; not unique, not an identifier.',
     'OpenID Connect Core §5.1',
@@ -68,7 +73,10 @@ const HEADER_PARAMETERS: Record<string, Meaning> = {
   x5c: ['X.509 certificate chain for the signing key.', 'RFC 7515 §4.1.6'],
   x5t: ['SHA-1 thumbprint of the signing certificate.', 'RFC 7515 §4.1.7'],
   'x5t#S256': ['SHA-256 thumbprint of the signing certificate.', 'RFC 7515 §4.1.8'],
-  typ: ['Media type of the whole token, usually JWT.', 'RFC 7515 §4.1.9'],
+  typ: [
+    'Media type of the whole token: JWT, or at+jwt for an OAuth access token.',
+    'RFC 7515 §4.1.9',
+  ],
   cty: ['Content type of the payload; JWT means a nested token.', 'RFC 7515 §4.1.10'],
   crit: ['Extensions the recipient must understand, or else reject the token.', 'RFC 7515 §4.1.11'],
   enc: ['Content encryption algorithm.', 'RFC 7516 §4.1.2'],

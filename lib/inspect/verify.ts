@@ -2,7 +2,7 @@ import { compactVerify } from 'jose';
 import type { VerifyOptions } from 'jose';
 import { isAlgNone } from './algorithms';
 import { describeError, resolveKey } from './keys';
-import type { KeyInput } from './keys';
+import type { KeyInput, ResolvedKey } from './keys';
 import type { ParsedToken } from './parse-token';
 import { hasSegmentFlaws } from './segment';
 import type { InspectorWarning } from './warnings';
@@ -48,14 +48,26 @@ export async function verifySignature(
   if (early) return { verdict: early, warnings: [] };
   const header = parsed.header?.value ?? {};
   const alg = String(header.alg);
-  if (!input || input.text.trim() === '')
+  if (!input || input.text.trim() === '') {
     return { verdict: notVerified('no key given'), warnings: [] };
-
-  const resolved = await resolveKey(input, alg, header.kid);
-  if (!resolved.ok) return { verdict: notVerified(resolved.reason), warnings: resolved.warnings };
+  }
 
   try {
-    await compactVerify(parsed.token, resolved.key, readCritOption(header.crit));
+    const resolved = await resolveKey(input, alg, header.kid);
+    if (!resolved.ok) return { verdict: notVerified(resolved.reason), warnings: resolved.warnings };
+    return await checkSignature(parsed.token, resolved, header.crit);
+  } catch (error) {
+    return { verdict: notVerified(describeError(error)), warnings: [] };
+  }
+}
+
+async function checkSignature(
+  token: string,
+  resolved: Extract<ResolvedKey, { ok: true }>,
+  crit: unknown,
+): Promise<Verification> {
+  try {
+    await compactVerify(token, resolved.key, readCritOption(crit));
     return {
       verdict: { status: 'valid', message: 'valid signature', note: resolved.note },
       warnings: resolved.warnings,

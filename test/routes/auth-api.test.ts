@@ -234,6 +234,27 @@ describe('POST /api/auth/login', () => {
     expect((await login(email)).status).toBe(200);
   });
 
+  // KNOWN BUG (reported): lib/http.ts clientIp() trusts a client-sent X-Forwarded-For, because
+  // Next only fills that header when it is absent (`??=` in next/dist/server/base-server.js), so
+  // a new value per attempt is a new limiter key. Drop `.fails` once the limiter holds.
+  it.fails(
+    'keeps counting failures when the client sends a new X-Forwarded-For each time',
+    async () => {
+      const target = uniqueEmail('spoofed');
+      expect((await signup(target)).status).toBe(201);
+      const attempt = (i: number) =>
+        postJson(
+          '/api/auth/login',
+          { email: target, password: `wrong password number ${i}` },
+          { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        );
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        await expectError(await attempt(i), 401, 'INVALID_CREDENTIALS');
+      }
+      await expectError(await attempt(MAX_FAILURES), 429, 'RATE_LIMITED');
+    },
+  );
+
   it('refuses an unknown mode with 422 fields.mode', async () => {
     const res = await postJson('/api/auth/login', { email, password: PASSWORD, mode: 'basic' });
     const body = await expectError(res, 422, 'VALIDATION_FAILED');

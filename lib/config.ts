@@ -49,6 +49,7 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TTL: seconds(12 * 3600, 90 * 86_400),
   SESSION_TOUCH_INTERVAL: seconds(60, 86_400),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(100),
   LOGIN_WINDOW: seconds(15 * 60, 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -80,7 +81,12 @@ export interface Config {
     absoluteTtl: number;
     touchInterval: number;
   };
-  loginLimits: { maxFailures: number; ipMaxFailures: number; window: number };
+  loginLimits: {
+    maxFailures: number;
+    accountMaxFailures: number;
+    ipMaxFailures: number;
+    window: number;
+  };
   logLevel: string;
 }
 
@@ -145,6 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     },
     loginLimits: {
       maxFailures: env.LOGIN_MAX_FAILURES,
+      accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
       ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
       window: env.LOGIN_WINDOW,
     },

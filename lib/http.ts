@@ -15,7 +15,8 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 
 export function errorResponse(error: AuthError): Response {
   const headers: Record<string, string> = {};
-  if (error.status === 401 || error.status === 403) {
+  // RFC 6750 challenges are about access tokens; a wrong password at login is not one.
+  if ((error.status === 401 || error.status === 403) && error.code !== 'INVALID_CREDENTIALS') {
     headers['WWW-Authenticate'] = wwwAuthenticate(error.code, ERRORS[error.code].message)!;
   }
   if (error.retryAfter) headers['Retry-After'] = String(error.retryAfter);
@@ -71,8 +72,9 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   return parsed.data;
 }
 
-// Next's server puts the peer address in x-forwarded-for; the last hop is the one it added.
-// TODO(trusted-proxy): behind a load balancer, configure how many hops to trust.
+// Next fills X-Forwarded-For with the peer address only when the client sent none, so this
+// address is a hint a client can forge: the per-email limit in rate-limit.ts does not rely on it.
+// TODO(trusted-proxy): take the address from a configured number of trusted proxy hops.
 export function clientIp(headers: Headers): string {
   const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   return hops.at(-1) ?? 'unknown';

@@ -66,8 +66,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         switchAction={switchModeAction}
       />
       {view.staleRole ? (
-        <div role="status" data-testid="stale-role" className="flex flex-wrap items-center gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-          <p className="flex-1">
+        <div role="status" data-testid="stale-role" className="flex flex-col items-start gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900 sm:flex-row sm:items-center">
+          <p className="sm:flex-1">
             Your credential says <strong>{view.staleRole.tokenRole}</strong>, the database says{' '}
             <strong>{view.staleRole.databaseRole}</strong>. A signed or sealed credential keeps the role it was
             issued with until it is replaced — the gate still decides with <strong>{view.staleRole.tokenRole}</strong>.

@@ -5,7 +5,7 @@ import { Badge } from '../ui/badge';
 export function ComparePanel({ rows }: { rows: ModeComparison[] }) {
   return (
     <section aria-label="The three modes compared" className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="compare-table">
+      <table className="w-full min-w-[44rem] divide-y divide-slate-200 text-sm" data-testid="compare-table">
         <caption className="px-4 pt-4 text-left text-sm font-semibold uppercase tracking-wide text-slate-500">
           The same user, three ways
         </caption>
@@ -31,9 +31,11 @@ export function ComparePanel({ rows }: { rows: ModeComparison[] }) {
               <td className="px-4 py-3 align-top text-slate-700" data-testid={`compare-${row.mode}-readable`}>{row.readable}</td>
               <td className="px-4 py-3 align-top text-slate-700">{row.serverHolds}</td>
               <td className="px-4 py-3 align-top" data-testid={`compare-${row.mode}-admin`}>
-                <Badge tone={row.adminDecision.allow ? 'good' : 'bad'}>
-                  {row.adminDecision.allow ? 'allow' : `deny · ${row.adminDecision.code}`}
-                </Badge>
+                <span className="whitespace-nowrap">
+                  <Badge tone={row.adminDecision.allow ? 'good' : 'bad'}>
+                    {row.adminDecision.allow ? 'allow' : `deny · ${row.adminDecision.code}`}
+                  </Badge>
+                </span>
                 <span className="mt-1 block text-xs text-slate-500">{row.adminDecision.basis}</span>
               </td>
             </tr>

@@ -1,44 +1,56 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '../config';
 
-// Failed logins are counted per email+IP (stops guessing one account) and per IP (stops
-// spraying many accounts). Only failures count; a success clears the email+IP counter.
+// Failed logins are counted three ways, and only failures count:
+// - per email+address: tight, stops one client guessing one account;
+// - per address: stops one client spraying many accounts;
+// - per email alone: looser, and holds even when a client fakes its address, so no account can
+//   be guessed faster than this however many addresses the guesses come from.
+// A success clears the email+address counter.
 // TODO(rate-limit-shared): counters live in process memory; several instances need Redis.
 
 interface Limiters {
+  byClientAccount: RateLimiterMemory;
+  byClient: RateLimiterMemory;
   byAccount: RateLimiterMemory;
-  byIp: RateLimiterMemory;
 }
 
 let limiters: Limiters | undefined;
 
 function getLimiters(): Limiters {
-  const { maxFailures, ipMaxFailures, window } = getConfig().loginLimits;
+  const { maxFailures, accountMaxFailures, ipMaxFailures, window } = getConfig().loginLimits;
+  const limiter = (keyPrefix: string, points: number) =>
+    new RateLimiterMemory({ keyPrefix, points, duration: window });
   limiters ??= {
-    byAccount: new RateLimiterMemory({ keyPrefix: 'login-account', points: maxFailures, duration: window }),
-    byIp: new RateLimiterMemory({ keyPrefix: 'login-ip', points: ipMaxFailures, duration: window }),
+    byClientAccount: limiter('login-client-account', maxFailures),
+    byClient: limiter('login-client', ipMaxFailures),
+    byAccount: limiter('login-account', accountMaxFailures),
   };
   return limiters;
 }
 
+function keysFor(email: string, ip: string): Array<[RateLimiterMemory, string]> {
+  const { byClientAccount, byClient, byAccount } = getLimiters();
+  return [
+    [byClientAccount, `${email}|${ip}`],
+    [byClient, ip],
+    [byAccount, email],
+  ];
+}
+
 // Seconds to wait before another attempt is allowed, or 0.
 export async function loginRetryAfter(email: string, ip: string): Promise<number> {
-  const { byAccount, byIp } = getLimiters();
-  const [account, address] = await Promise.all([byAccount.get(`${email}|${ip}`), byIp.get(ip)]);
-  const blocked = [
-    account && account.remainingPoints <= 0 ? account : null,
-    address && address.remainingPoints <= 0 ? address : null,
-  ].filter((r): r is RateLimiterRes => r !== null);
+  const states = await Promise.all(keysFor(email, ip).map(([limiter, key]) => limiter.get(key)));
+  const blocked = states.filter((s): s is RateLimiterRes => s !== null && s.remainingPoints <= 0);
   if (blocked.length === 0) return 0;
-  return Math.max(...blocked.map((r) => Math.ceil(r.msBeforeNext / 1000)), 1);
+  return Math.max(...blocked.map((s) => Math.ceil(s.msBeforeNext / 1000)), 1);
 }
 
 export async function recordLoginFailure(email: string, ip: string): Promise<void> {
-  const { byAccount, byIp } = getLimiters();
-  await Promise.allSettled([byAccount.penalty(`${email}|${ip}`, 1), byIp.penalty(ip, 1)]);
+  await Promise.allSettled(keysFor(email, ip).map(([limiter, key]) => limiter.penalty(key, 1)));
 }
 
 export async function clearLoginFailures(email: string, ip: string): Promise<void> {
-  await getLimiters().byAccount.delete(`${email}|${ip}`);
+  await getLimiters().byClientAccount.delete(`${email}|${ip}`);
 }

@@ -1,8 +1,10 @@
 import { compactVerify } from 'jose';
 import type { VerifyOptions } from 'jose';
 import { isAlgNone } from './algorithms';
-import { describeError, resolveKey } from './keys';
-import type { KeyInput, ResolvedKey } from './keys';
+import { resolveKey } from './keys';
+import type { KeyInput } from './keys';
+import { describeError } from './resolved-key';
+import type { ResolvedKey } from './resolved-key';
 import type { ParsedToken } from './parse-token';
 import { hasSegmentFlaws } from './segment';
 import type { InspectorWarning } from './warnings';

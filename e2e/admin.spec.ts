@@ -33,8 +33,9 @@ test('a role in a JWT is stale until the user gets a fresh credential', async ({
   await expect(roleCell).toHaveText('admin');
   await admin.reload();
   await expect(roleCell).toHaveText('admin');
-  await expect(admin.getByTestId('audit-log').getByRole('listitem').filter({ hasText: 'user.role' }))
-    .toContainText(`by ${adminEmail} → ${plainEmail} · admin`);
+  await expect(
+    admin.getByTestId('audit-log').getByRole('listitem').filter({ hasText: 'user.role' }),
+  ).toContainText(`by ${adminEmail} → ${plainEmail} · admin`);
 
   // The database says admin, but the signed token still says user, and the gate trusts the token.
   await expectForbidden(plain);

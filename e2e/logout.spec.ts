@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { authCookie, authCookies, logIn, PASSWORD, signUp, uniqueEmail, type Mode } from './support';
+import {
+  authCookie,
+  authCookies,
+  logIn,
+  PASSWORD,
+  signUp,
+  uniqueEmail,
+  type Mode,
+} from './support';
 
 // What replaying the pre-logout cookie gets: a JWT stays valid until `exp` (nothing is stored),
 // a seal is on the revocation list, a session id is gone from the store.
@@ -39,7 +47,10 @@ for (const mode of ['jwt', 'sealed', 'session'] as const) {
   });
 }
 
-test('a GET to the logout route logs nobody out, so a prefetch cannot', async ({ page, context }) => {
+test('a GET to the logout route logs nobody out, so a prefetch cannot', async ({
+  page,
+  context,
+}) => {
   const email = uniqueEmail();
   await signUp(page, email);
   await logIn(page, email, PASSWORD, 'session');

@@ -15,7 +15,9 @@ const passwordField = (page: Page) => page.getByLabel('Password', { exact: true 
 // Scoped to the form: Next's route announcer is also a role="alert".
 const formAlert = (page: Page) => page.locator('form').getByRole('alert');
 
-test('signup shows each form error and creates nothing until the form is valid', async ({ page }) => {
+test('signup shows each form error and creates nothing until the form is valid', async ({
+  page,
+}) => {
   const email = uniqueEmail();
 
   await fillSignup(page, email, 'fourteen-chars');
@@ -32,7 +34,9 @@ test('signup shows each form error and creates nothing until the form is valid',
   await signUp(page, email);
 
   await fillSignup(page, email, 'another long passphrase for the same email');
-  await expect(emailField(page)).toHaveAccessibleDescription('An account with this email already exists.');
+  await expect(emailField(page)).toHaveAccessibleDescription(
+    'An account with this email already exists.',
+  );
   expect(new URL(page.url()).pathname).toBe('/signup');
 
   // The refused second signup changed nothing: the first password still works.
@@ -85,7 +89,10 @@ for (const [mode, cookieName] of [
   ['sealed', 'll_sealed'],
   ['session', 'll_sid'],
 ] as const) {
-  test(`a ${mode} login shows its cookie masked and HttpOnly, never whole`, async ({ page, context }) => {
+  test(`a ${mode} login shows its cookie masked and HttpOnly, never whole`, async ({
+    page,
+    context,
+  }) => {
     const email = uniqueEmail();
     await signUp(page, email);
     await logIn(page, email, PASSWORD, mode);

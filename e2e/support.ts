@@ -46,7 +46,9 @@ export async function fillLogin(
   password: string,
   options: { mode?: Mode; next?: string } = {},
 ): Promise<void> {
-  await page.goto(options.next === undefined ? '/login' : `/login?next=${encodeURIComponent(options.next)}`);
+  await page.goto(
+    options.next === undefined ? '/login' : `/login?next=${encodeURIComponent(options.next)}`,
+  );
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   if (options.mode) await page.getByRole('radio', { name: MODE_LABELS[options.mode] }).check();

@@ -58,8 +58,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) fail('BAD_REQUEST', 'The body is over 16 KB.');
 
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > MAX_BODY_BYTES) fail('BAD_REQUEST', 'The body is over 16 KB.');
+  const bytes = await readBodyUpTo(request, MAX_BODY_BYTES);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -70,6 +69,30 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) throw new AuthError('VALIDATION_FAILED', { fields: fieldErrorsOf(parsed.error) });
   return parsed.data;
+}
+
+// Stops reading as soon as the body passes the limit, whatever Content-Length claimed.
+async function readBodyUpTo(request: Request, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      fail('BAD_REQUEST', 'The body is over 16 KB.');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 // Next fills X-Forwarded-For with the peer address only when the client sent none, so this

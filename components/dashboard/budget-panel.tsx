@@ -1,4 +1,4 @@
-import type { CookieBudget } from '@/lib/dashboard';
+import type { CookieBudget } from '@/lib/dashboard/compare';
 import { Badge } from '../ui/badge';
 import { Panel } from '../ui/panel';
 

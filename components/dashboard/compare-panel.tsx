@@ -1,5 +1,5 @@
 import { MODE_LABELS } from '@/lib/auth/modes';
-import type { ModeComparison } from '@/lib/dashboard';
+import type { ModeComparison } from '@/lib/dashboard/compare';
 import { Badge } from '../ui/badge';
 
 export function ComparePanel({ rows }: { rows: ModeComparison[] }) {

@@ -1,4 +1,4 @@
-import type { CookieView } from '@/lib/dashboard';
+import type { CookieView } from '@/lib/dashboard/panels';
 import { Badge } from '../ui/badge';
 import { Code, Panel, Row } from '../ui/panel';
 import { ScriptVisibleCookies } from './script-cookies';

@@ -1,4 +1,4 @@
-import type { StoreView } from '@/lib/dashboard';
+import type { StoreView } from '@/lib/dashboard/panels';
 import { Code, JsonBlock, Panel, Row } from '../ui/panel';
 import { Countdown } from './countdown';
 

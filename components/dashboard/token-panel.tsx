@@ -1,5 +1,5 @@
 import type { SealedSession } from '@/lib/auth/seal';
-import type { TokenView } from '@/lib/dashboard';
+import type { TokenView } from '@/lib/dashboard/panels';
 import { Badge } from '../ui/badge';
 import { JsonBlock, Panel, Row } from '../ui/panel';
 import { Countdown } from './countdown';

@@ -74,8 +74,12 @@ function showControls(text: string, key: string): ReactNode[] {
     index === 0
       ? [piece]
       : [
-          <span key={`${key}-${index}`} className="text-slate-500" title="carriage return">
-            ␍
+          <span
+            key={`${key}-${index}`}
+            title="carriage return"
+            className="mr-0.5 rounded bg-slate-700 px-0.5 text-[10px] text-slate-300"
+          >
+            CR
           </span>,
           piece,
         ],

@@ -84,6 +84,11 @@ const HEADER_PARAMETERS: Record<string, Meaning> = {
   b64: ['false means the payload is not base64url-encoded.', 'RFC 7797 §3'],
 };
 
+const JWE_ALG: Meaning = [
+  'Key management algorithm: how the content key is encrypted or agreed.',
+  'RFC 7516 §4.1.1',
+];
+
 const TIME_CLAIMS = new Set<string>(['exp', 'nbf', 'iat']);
 
 export function describeClaims(payload: JsonObject, now: number): ClaimRow[] {
@@ -111,9 +116,10 @@ export function describeClaims(payload: JsonObject, now: number): ClaimRow[] {
   });
 }
 
-export function describeHeaderParameters(header: JsonObject): ClaimRow[] {
+export function describeHeaderParameters(header: JsonObject, encrypted = false): ClaimRow[] {
   return Object.entries(header).map(([name, value]) => {
-    const [meaning, source] = HEADER_PARAMETERS[name] ?? [null, null];
+    const known = encrypted && name === 'alg' ? JWE_ALG : HEADER_PARAMETERS[name];
+    const [meaning, source] = known ?? [null, null];
     return { name, display: displayValue(value), meaning, source, time: null, problem: null };
   });
 }

@@ -28,18 +28,19 @@ export function analyzeDecoded(
   header: DecodedJson | null,
   payload: DecodedJson | null,
   now: number,
+  encrypted = false,
 ): TokenAnalysis {
   return {
     header,
     payload,
-    headerRows: header?.value ? describeHeaderParameters(header.value) : [],
+    headerRows: header?.value ? describeHeaderParameters(header.value, encrypted) : [],
     claimRows: payload?.value ? describeClaims(payload.value, now) : [],
     warnings: collectContentWarnings(header, payload, now),
   };
 }
 
 export function analyzeToken(parsed: ParsedToken, now: number): TokenAnalysis {
-  const analysis = analyzeDecoded(parsed.header, parsed.payload, now);
+  const analysis = analyzeDecoded(parsed.header, parsed.payload, now, parsed.kind === 'jwe');
   return { ...analysis, warnings: [...collectEncodingWarnings(parsed), ...analysis.warnings] };
 }
 

@@ -102,8 +102,9 @@ describe('public keys', () => {
   let privateJwk: Record<string, unknown> = {};
   let pkcs8 = '';
   let spki = '';
+  let pair: Awaited<ReturnType<typeof generateKeyPair>>;
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256', { extractable: true });
+    pair = await generateKeyPair('RS256', { extractable: true });
     rsaToken = await new SignJWT({ sub: '2' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k2' })
       .setExpirationTime(NOW + 60)
@@ -139,6 +140,18 @@ describe('public keys', () => {
     const text = JSON.stringify({ keys: [{ ...jwk, kid: 'other' }] });
     expect(await verdictOf(rsaToken, { kind: 'jwks', text })).toBe(
       'not verified: no key in the JWKS has kid "k2"',
+    );
+  });
+
+  it('uses the only fitting key when the token has no kid, and refuses to guess among several', async () => {
+    const noKid = await new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).sign(pair.privateKey);
+    const one = JSON.stringify({ keys: [{ kty: 'oct', k: 'AAAA' }, jwk] });
+    const two = JSON.stringify({ keys: [jwk, { ...jwk, kid: 'k3' }] });
+    expect(await inspectToken(noKid, { kind: 'jwks', text: one }, NOW)).toMatchObject({
+      verdict: { status: 'valid', note: 'the token has no kid; the only key for RS256 was used' },
+    });
+    expect(await verdictOf(noKid, { kind: 'jwks', text: two })).toBe(
+      'not verified: the token has no kid, and 2 keys in the JWKS fit RS256',
     );
   });
 

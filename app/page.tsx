@@ -20,7 +20,7 @@ export default function HomePage() {
   return (
     <div className="space-y-10">
       <section className="max-w-3xl space-y-4">
-        <h1 className="text-4xl font-bold tracking-tight text-slate-900">Login, done for real, shown inside out.</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl text-slate-900">Login, done for real, shown inside out.</h1>
         <p className="text-lg text-slate-600">
           Sign up, log in, and watch what each way of staying logged in puts in your cookie, in the
           token, in the server’s store and in the database — side by side, live.

@@ -79,7 +79,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       ) : null}
       <ComparePanel rows={comparison} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
         <CookiePanel cookie={view.cookie} />
         <UserRowPanel user={toPublicUser(viewer.user)} tokenVersion={viewer.user.tokenVersion} />
         <TokenPanel token={view.token} sealed={viewer.sealed} modeNote={TOKEN_NOTES[viewer.mode]} />

@@ -2,6 +2,10 @@ import type { StoreView } from '@/lib/dashboard/panels';
 import { Code, JsonBlock, Panel, Row } from '../ui/panel';
 import { Countdown } from './countdown';
 
+function formatDuration(ms: number): string {
+  return ms < 1 ? `${Math.round(ms * 1000)} µs` : `${ms.toFixed(2)} ms`;
+}
+
 export function StorePanel({ store, modeNote }: { store: StoreView | null; modeNote: string }) {
   return (
     <Panel title="Server store" subtitle="What the server keeps about this login." testId="panel-store">
@@ -11,7 +15,7 @@ export function StorePanel({ store, modeNote }: { store: StoreView | null; modeN
         <dl className="space-y-3">
           <Row label="Engine"><span data-testid="store-engine">{store.engine}</span></Row>
           <Row label="Look-up">
-            <span data-testid="store-lookup">{store.lookupMs.toFixed(2)} ms for this request</span>
+            <span data-testid="store-lookup">{formatDuration(store.lookupMs)} to read the entry for this request</span>
           </Row>
           {store.stored ? (
             <>

@@ -41,7 +41,7 @@ export function TokenPanel({
         <span className="text-slate-400">.</span>
         <span className="text-sky-300">{token.signatureMasked}</span>
       </p>
-      <div className="grid gap-3 lg:grid-cols-2">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
         <div>
           <h3 className="mb-1 text-xs font-semibold text-rose-700">Header</h3>
           <JsonBlock value={token.header} testId="token-header" />

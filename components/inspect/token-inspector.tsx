@@ -19,7 +19,7 @@ export function TokenInspector({ own }: { own: OwnTokenView | null }) {
     <div className="space-y-6">
       {own ? (
         <div
-          role="tablist"
+          role="group"
           aria-label="What to inspect"
           className="inline-flex rounded-xl bg-slate-200/70 p-1"
         >
@@ -27,32 +27,21 @@ export function TokenInspector({ own }: { own: OwnTokenView | null }) {
             <button
               key={tab.view}
               type="button"
-              role="tab"
-              id={`inspect-tab-${tab.view}`}
-              aria-selected={view === tab.view}
-              aria-controls="inspect-panel"
+              aria-pressed={view === tab.view}
               data-testid={`inspect-tab-${tab.view}`}
               onClick={() => setView(tab.view)}
-              className="rounded-lg px-4 py-1.5 text-sm font-medium text-slate-600 transition-colors hover:text-slate-900 aria-selected:bg-white aria-selected:text-slate-900 aria-selected:shadow-sm"
+              className="rounded-lg px-4 py-1.5 text-sm font-medium text-slate-600 transition-colors hover:text-slate-900 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
             >
               {tab.label}
             </button>
           ))}
         </div>
       ) : null}
-      <div
-        id="inspect-panel"
-        role={own ? 'tabpanel' : undefined}
-        aria-labelledby={own ? `inspect-tab-${view}` : undefined}
-      >
-        {own && view === 'own' ? (
-          now === null ? null : (
-            <OwnTokenPanel own={own} now={now} />
-          )
-        ) : (
-          <PasteInspector now={now} />
-        )}
+      {/* Kept mounted while hidden, so a pasted token survives a look at one's own. */}
+      <div hidden={view === 'own'}>
+        <PasteInspector now={now} />
       </div>
+      {own && view === 'own' && now !== null ? <OwnTokenPanel own={own} now={now} /> : null}
     </div>
   );
 }

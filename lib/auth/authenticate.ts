@@ -76,13 +76,12 @@ async function checkCredential(
       return { userId: sealed.uid, tokenVersion: sealed.ver, role: sealed.role, extra: { sealed } };
     }
     case 'session': {
-      const started = performance.now();
       try {
         const result = await validateSession(getSessionStore(), runtime.session, credential.value);
         if (!result.ok) return { code: result.code, reason: 'unknown or expired session id' };
-        const lookupMs = performance.now() - started;
         // No role or version here: session mode reads the role from the database every time.
-        return { userId: result.entry.userId, extra: { session: { ...result, lookupMs } } };
+        const { idHash, entry, lookupMs } = result;
+        return { userId: entry.userId, extra: { session: { idHash, entry, lookupMs } } };
       } catch (error) {
         if (isAuthError(error)) return { code: error.code, reason: error.message };
         throw error;

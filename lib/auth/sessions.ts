@@ -43,7 +43,8 @@ export async function createSession(
 }
 
 export type SessionCheck =
-  | { ok: true; idHash: string; entry: SessionEntry }
+  // lookupMs: the store read alone, which the dashboard shows against DESIGN.md's figures.
+  | { ok: true; idHash: string; entry: SessionEntry; lookupMs: number }
   | { ok: false; code: 'SESSION_EXPIRED' };
 
 // Store failures propagate (STORE_UNAVAILABLE): an unreachable store never becomes a login.
@@ -55,19 +56,23 @@ export async function validateSession(
 ): Promise<SessionCheck> {
   if (!SESSION_ID.test(id)) return { ok: false, code: 'SESSION_EXPIRED' };
   const idHash = await hashSessionId(id);
+  const started = performance.now();
   const entry = await store.get(idHash);
+  const lookupMs = performance.now() - started;
   if (!entry || entry.expiresAt <= now || entry.absoluteExpiresAt <= now) {
     if (entry) await store.delete(idHash);
     return { ok: false, code: 'SESSION_EXPIRED' };
   }
 
   // Sliding expiry writes at most once per touch interval, not on every request.
-  if (now - entry.lastSeenAt < settings.touchInterval * 1000) return { ok: true, idHash, entry };
+  if (now - entry.lastSeenAt < settings.touchInterval * 1000) {
+    return { ok: true, idHash, entry, lookupMs };
+  }
   const touched: SessionEntry = {
     ...entry,
     lastSeenAt: now,
     expiresAt: Math.min(now + settings.idleTtl * 1000, entry.absoluteExpiresAt),
   };
   await store.set(idHash, touched);
-  return { ok: true, idHash, entry: touched };
+  return { ok: true, idHash, entry: touched, lookupMs };
 }

@@ -91,5 +91,9 @@ describe('token warnings', () => {
     expect(analyzeToken(parsed, NOW).warnings.map((w) => w.message)).toEqual([
       'JWE (5 parts): header shown, payload encrypted',
     ]);
+    expect(analyzeToken(parsed, NOW).headerRows[0]).toMatchObject({
+      name: 'alg',
+      source: 'RFC 7516 §4.1.1',
+    });
   });
 });

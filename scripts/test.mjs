@@ -54,6 +54,7 @@ if (skipped.length > 0) {
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
+if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(1);
 if (run('build', 'npx', ['next', 'build']) !== 0) process.exit(1);
 
 const vitestStatus = run('vitest', 'npx', [

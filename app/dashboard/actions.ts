@@ -14,6 +14,7 @@ import { revokeOwnSession } from '@/lib/sessions-view';
 
 async function requireSignedIn(): Promise<AuthResult & { ok: true }> {
   const auth = await authenticate(await headers());
+  if (!auth.ok && auth.code === 'STORE_UNAVAILABLE') redirect('/unavailable?next=/dashboard');
   if (!auth.ok) redirect('/login?next=/dashboard');
   return auth;
 }

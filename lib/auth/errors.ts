@@ -27,8 +27,13 @@ export type ErrorCode = keyof typeof ERRORS;
 
 export type FieldErrors = Record<string, string[]>;
 
+// Next bundles route handlers and pages apart, each with its own copy of this class, while the
+// session store that throws these is one per process (globalThis): instanceof would miss them.
+const AUTH_ERROR: unique symbol = Symbol.for('login-lab.AuthError');
+
 export class AuthError extends Error {
   override name = 'AuthError';
+  readonly [AUTH_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldErrors;
@@ -44,5 +49,9 @@ export class AuthError extends Error {
 }
 
 export function isAuthError(error: unknown): error is AuthError {
-  return error instanceof AuthError;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { [AUTH_ERROR]?: unknown })[AUTH_ERROR] === true
+  );
 }

@@ -7,14 +7,16 @@ import { clearAuthCookies, issueCredential, revokeCredential, setAuthCookie } fr
 import type { AuthMode } from './modes';
 
 // A login always issues a fresh credential and retires whatever the browser brought with it,
-// so an id planted before login (session fixation) is never adopted.
+// so an id planted before login (session fixation) is never adopted. The new credential is made
+// first: a login refused at that step (say, COOKIE_TOO_LARGE) leaves the old one working.
 export async function signIn(
   input: { email: string; password: string; mode: AuthMode },
   headers: Headers,
 ): Promise<User> {
   const user = await checkPassword(input.email, input.password, clientIp(headers));
+  const issued = await issueCredential(user, input.mode, headers.get('user-agent') ?? '');
   await retireCurrentCredential(headers);
-  await setAuthCookie(await issueCredential(user, input.mode, headers.get('user-agent') ?? ''));
+  await setAuthCookie(issued);
   recordAudit({ actorId: user.id, action: 'user.login', targetId: user.id, detail: input.mode });
   return user;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Role } from '../auth/roles';
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 import { auditLog, users, type AuditRow, type UserRow } from './schema';
 
 export type User = Omit<UserRow, 'passwordHash'>;
@@ -16,8 +16,25 @@ const publicColumns = {
   updatedAt: users.updatedAt,
 };
 
+// Every gated request looks its user up: the statement is prepared once per connection.
+const findByIdStatements = new WeakMap<Db, ReturnType<typeof prepareFindById>>();
+
+function prepareFindById(db: Db) {
+  return db
+    .select(publicColumns)
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
+}
+
 export function findUserById(id: string): User | undefined {
-  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get();
+  const db = getDb();
+  let statement = findByIdStatements.get(db);
+  if (!statement) {
+    statement = prepareFindById(db);
+    findByIdStatements.set(db, statement);
+  }
+  return statement.get({ id });
 }
 
 export function findUserWithHash(email: string): UserRow | undefined {

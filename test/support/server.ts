@@ -31,10 +31,14 @@ export async function freePort(): Promise<number> {
 }
 
 // Starts the production build (`next build` must have run) on a free port with its own data
-// folder and secrets, so each test file gets an isolated app.
-export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+// folder and secrets, so each test file gets an isolated app. Given a dataDir, it runs on that
+// folder instead (say, a restart on another one's data) and leaves it in place when stopped.
+export async function startAppServer(
+  extraEnv: Record<string, string> = {},
+  existingDataDir?: string,
+): Promise<AppServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'login-lab-test-'));
+  const dataDir = existingDataDir ?? mkdtempSync(path.join(tmpdir(), 'login-lab-test-'));
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
     ...testSecrets(),
@@ -59,7 +63,7 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
     env,
     stop: async () => {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,8 +19,15 @@ export function createSqliteStore(db: Db): SessionStore {
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
+  // The read on every session-mode request, prepared once.
+  const selectRow = db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare();
+
   function readLiveRow(idHash: string, now: number): SessionRow | null {
-    const row = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+    const row = selectRow.get({ idHash });
     if (!row) return null;
     if (row.expiresAt.getTime() <= now) {
       db.delete(sessions).where(eq(sessions.idHash, idHash)).run();

@@ -1,26 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { JwtSettings } from './auth/jwt';
 import { AUTH_MODES, type AuthMode } from './auth/modes';
+import type { SealSettings } from './auth/seal';
+import { ConfigError } from './config-error';
+import { checkJwtSecret, parseSealPasswords, resolveSecrets } from './secrets';
 
 // The only module that reads process.env. Everything else asks getConfig().
 
-export type { AuthMode };
-
 export const SESSION_STORES = ['sqlite', 'redis', 'upstash'] as const;
 export type SessionStoreKind = (typeof SESSION_STORES)[number];
-
-// Secrets published in tutorials and debuggers; long enough to pass the length check, so named.
-const SAMPLE_SECRETS = new Set([
-  'a-string-secret-at-least-256-bits-long',
-  'complex_password_at_least_32_characters_long',
-  'your-super-secret-jwt-token-with-at-least-32-characters-long',
-  'super-secret-jwt-token-with-at-least-32-characters-long',
-  'changeme-changeme-changeme-changeme',
-]);
-
-const MIN_SECRET_BYTES = 32;
 
 const seconds = (fallback: number, max: number) =>
   z.coerce.number().int().positive().max(max).default(fallback);
@@ -62,15 +52,8 @@ export interface Config {
   appUrl: URL;
   secureCookies: boolean;
   defaultMode: AuthMode;
-  jwt: {
-    secret: Uint8Array;
-    kid: string;
-    issuer: string;
-    audience: string;
-    accessTtl: number;
-    clockTolerance: number;
-  };
-  seal: { passwords: Record<string, string>; ttl: number; revocation: boolean };
+  jwt: JwtSettings;
+  seal: SealSettings & { revocation: boolean };
   session: {
     store: SessionStoreKind;
     redisUrl?: string;
@@ -90,10 +73,6 @@ export interface Config {
   logLevel: string;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 let cached: Config | undefined;
 
 export function getConfig(): Config {
@@ -110,7 +89,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.DATA_DIR);
-  const secrets = resolveSecrets(env, production, dataDir);
+  const secrets = resolveSecrets(env.JWT_SECRET, env.SEAL_PASSWORDS, production, dataDir);
   const appUrl = new URL(env.APP_URL);
 
   return {
@@ -173,84 +152,4 @@ function resolveDatabasePath(url: string | undefined, dataDir: string): string {
     throw new ConfigError('DATABASE_URL: PostgreSQL is not supported yet. Use a file: path.');
   }
   return path.resolve(url.replace(/^file:/, ''));
-}
-
-function checkJwtSecret(secret: string): Uint8Array {
-  const bytes = new TextEncoder().encode(secret);
-  if (bytes.length < MIN_SECRET_BYTES) {
-    throw new ConfigError(
-      `JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes; generate one with ` +
-        '`openssl rand -base64 32`.',
-    );
-  }
-  if (SAMPLE_SECRETS.has(secret)) {
-    throw new ConfigError('JWT_SECRET is a published sample secret. Generate your own.');
-  }
-  return bytes;
-}
-
-export function parseSealPasswords(raw: string): Record<string, string> {
-  const passwords: Record<string, string> = {};
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const match = /^(\d+):(.+)$/.exec(part);
-    if (!match) {
-      throw new ConfigError('SEAL_PASSWORDS must look like "2:<password>,1:<password>".');
-    }
-    const [, id, password] = match as unknown as [string, string, string];
-    if (password.length < 32) {
-      throw new ConfigError(`SEAL_PASSWORDS: password ${id} is shorter than 32 characters.`);
-    }
-    if (SAMPLE_SECRETS.has(password)) {
-      throw new ConfigError(`SEAL_PASSWORDS: password ${id} is a published sample. Generate one.`);
-    }
-    passwords[id] = password;
-  }
-  if (Object.keys(passwords).length === 0) {
-    throw new ConfigError('SEAL_PASSWORDS is empty. Give at least one "1:<password>".');
-  }
-  return passwords;
-}
-
-interface Secrets {
-  jwtSecret: string;
-  sealPasswords: string;
-}
-
-type Env = z.infer<typeof envSchema>;
-
-function resolveSecrets(env: Env, production: boolean, dataDir: string): Secrets {
-  if (env.JWT_SECRET && env.SEAL_PASSWORDS) {
-    return { jwtSecret: env.JWT_SECRET, sealPasswords: env.SEAL_PASSWORDS };
-  }
-  if (production) {
-    const missing = [!env.JWT_SECRET && 'JWT_SECRET', !env.SEAL_PASSWORDS && 'SEAL_PASSWORDS'];
-    throw new ConfigError(
-      `${missing.filter(Boolean).join(' and ')} must be set in production. ` +
-        'Generate each with `openssl rand -base64 32` (SEAL_PASSWORDS as "1:<value>").',
-    );
-  }
-  const generated = readOrCreateDevSecrets(dataDir);
-  return {
-    jwtSecret: env.JWT_SECRET ?? generated.jwtSecret,
-    sealPasswords: env.SEAL_PASSWORDS ?? generated.sealPasswords,
-  };
-}
-
-// Development only: secrets are made once and kept in the ignored data folder.
-function readOrCreateDevSecrets(dataDir: string): Secrets {
-  const file = path.join(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
-  const secrets: Secrets = {
-    jwtSecret: randomBytes(32).toString('base64url'),
-    sealPasswords: `1:${randomBytes(32).toString('base64url')}`,
-  };
-  mkdirSync(dataDir, { recursive: true });
-  try {
-    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
-    return secrets;
-  } catch (error) {
-    // Another process started at the same moment and wrote first: use its secrets.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
-  }
 }

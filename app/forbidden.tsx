@@ -9,7 +9,10 @@ export default function Forbidden() {
         You are logged in, but your role does not open this page. Ask an admin to change your role;
         in JWT mode the change reaches you with your next token.
       </p>
-      <Link href="/dashboard" className="mt-6 inline-block font-medium text-indigo-600 hover:text-indigo-500">
+      <Link
+        href="/dashboard"
+        className="mt-6 inline-block font-medium text-indigo-600 hover:text-indigo-500"
+      >
         Back to your dashboard
       </Link>
     </div>

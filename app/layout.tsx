@@ -8,7 +8,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Login Lab', template: '%s · Login Lab' },
-  description: 'Login done for real three ways — JWT, sealed cookie, server session — shown inside out.',
+  description:
+    'Login done for real three ways — JWT, sealed cookie, server session — shown inside out.',
 };
 
 // The layout only shows who is signed in; every page gates itself through lib/dal.

@@ -22,9 +22,15 @@ export function SiteHeader({
           Login <span className="text-indigo-600">Lab</span>
         </Link>
         <nav aria-label="Main" className="flex gap-4 text-sm font-medium text-slate-600">
-          <Link href="/dashboard" className="hover:text-slate-900">Dashboard</Link>
-          <Link href="/admin" className="hover:text-slate-900">Admin</Link>
-          <Link href="/inspect" className="hover:text-slate-900">Inspector</Link>
+          <Link href="/dashboard" className="hover:text-slate-900">
+            Dashboard
+          </Link>
+          <Link href="/admin" className="hover:text-slate-900">
+            Admin
+          </Link>
+          <Link href="/inspect" className="hover:text-slate-900">
+            Inspector
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {viewer ? (

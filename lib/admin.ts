@@ -24,6 +24,11 @@ export async function revokeAllCredentials(actorId: string, userId: string): Pro
   const user = bumpTokenVersion(userId);
   if (!user) throw new AuthError('NOT_FOUND', { message: 'No user with that id.' });
   const deleted = await getSessionStore().deleteByUser(userId);
-  recordAudit({ actorId, action: 'user.revoke-all', targetId: userId, detail: `${deleted} sessions` });
+  recordAudit({
+    actorId,
+    action: 'user.revoke-all',
+    targetId: userId,
+    detail: `${deleted} sessions`,
+  });
   return deleted;
 }

@@ -29,9 +29,9 @@ describe('loadConfig', () => {
   it('refuses a JWT secret under 32 bytes or a published sample', () => {
     const base = { NODE_ENV: 'production', DATA_DIR: dataDir(), SEAL_PASSWORDS: seal } as const;
     expect(() => loadConfig({ ...base, JWT_SECRET: 'short' })).toThrow(/at least 32 bytes/);
-    expect(() => loadConfig({ ...base, JWT_SECRET: 'a-string-secret-at-least-256-bits-long' })).toThrow(
-      /published sample/,
-    );
+    expect(() =>
+      loadConfig({ ...base, JWT_SECRET: 'a-string-secret-at-least-256-bits-long' }),
+    ).toThrow(/published sample/);
   });
 
   it('refuses a seal password under 32 characters or a malformed list', () => {
@@ -41,14 +41,26 @@ describe('loadConfig', () => {
   });
 
   it('bounds the clock tolerance and names a bad variable', () => {
-    const base = { NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: strong, SEAL_PASSWORDS: seal } as const;
-    expect(() => loadConfig({ ...base, JWT_CLOCK_TOLERANCE: '600' })).toThrow(/JWT_CLOCK_TOLERANCE/);
+    const base = {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      JWT_SECRET: strong,
+      SEAL_PASSWORDS: seal,
+    } as const;
+    expect(() => loadConfig({ ...base, JWT_CLOCK_TOLERANCE: '600' })).toThrow(
+      /JWT_CLOCK_TOLERANCE/,
+    );
     expect(() => loadConfig({ ...base, AUTH_MODE: 'basic' })).toThrow(/AUTH_MODE/);
     expect(() => loadConfig({ ...base, SESSION_STORE: 'redis' })).toThrow(/REDIS_URL/);
   });
 
   it('uses Secure __Host- cookies only when the app is served over HTTPS', () => {
-    const base = { NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: strong, SEAL_PASSWORDS: seal } as const;
+    const base = {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      JWT_SECRET: strong,
+      SEAL_PASSWORDS: seal,
+    } as const;
     expect(loadConfig({ ...base, APP_URL: 'https://lab.example' }).secureCookies).toBe(true);
     expect(loadConfig({ ...base, APP_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
   });

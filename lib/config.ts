@@ -84,7 +84,9 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`${issue?.path.join('.')}: ${issue?.message}. Fix it in the environment.`);
+    throw new ConfigError(
+      `${issue?.path.join('.')}: ${issue?.message}. Fix it in the environment.`,
+    );
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';

@@ -20,8 +20,13 @@ export async function getViewer(): Promise<Viewer | null> {
 // For pages: no or bad credential → /login?next=…; known user without the role → 403 page.
 export async function requirePageViewer(need: Requirement, path: string): Promise<Viewer> {
   const auth = await getAuth();
-  if (!auth.ok && auth.code === 'STORE_UNAVAILABLE') redirect(`/unavailable?next=${encodeURIComponent(path)}`);
-  const decision = decideAccess(auth.ok ? auth.viewer.role : null, auth.ok ? null : auth.code, need);
+  if (!auth.ok && auth.code === 'STORE_UNAVAILABLE')
+    redirect(`/unavailable?next=${encodeURIComponent(path)}`);
+  const decision = decideAccess(
+    auth.ok ? auth.viewer.role : null,
+    auth.ok ? null : auth.code,
+    need,
+  );
   const action = pageActionFor(decision);
   if (action.kind === 'login') redirect(`/login?next=${encodeURIComponent(path)}`);
   if (action.kind === 'forbidden') forbidden();

@@ -34,15 +34,25 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (error) {
       if (isAuthError(error)) return errorResponse(error);
-      getLogger().error({ err: error, path: new URL(request.url).pathname }, 'unhandled route error');
-      return json({ error: { code: 'INTERNAL', message: 'Something went wrong.' } }, { status: 500 });
+      getLogger().error(
+        { err: error, path: new URL(request.url).pathname },
+        'unhandled route error',
+      );
+      return json(
+        { error: { code: 'INTERNAL', message: 'Something went wrong.' } },
+        { status: 500 },
+      );
     }
   };
 }
 
 export async function requireApiViewer(request: Request, need: Requirement): Promise<Viewer> {
   const result = await authenticate(request.headers);
-  const decision = decideAccess(result.ok ? result.viewer.role : null, result.ok ? null : result.code, need);
+  const decision = decideAccess(
+    result.ok ? result.viewer.role : null,
+    result.ok ? null : result.code,
+    need,
+  );
   if (!decision.allow) throw new AuthError(decision.code);
   return (result as { viewer: Viewer }).viewer;
 }
@@ -54,7 +64,8 @@ export function fail(code: ErrorCode, message?: string): never {
 // Reads a JSON body: wrong type, over 16 KB or unparseable is 400; fields failing the schema 422.
 export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) fail('BAD_REQUEST', 'Send Content-Type: application/json.');
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    fail('BAD_REQUEST', 'Send Content-Type: application/json.');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) fail('BAD_REQUEST', 'The body is over 16 KB.');
 
@@ -67,7 +78,8 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   }
 
   const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new AuthError('VALIDATION_FAILED', { fields: fieldErrorsOf(parsed.error) });
+  if (!parsed.success)
+    throw new AuthError('VALIDATION_FAILED', { fields: fieldErrorsOf(parsed.error) });
   return parsed.data;
 }
 
@@ -99,6 +111,9 @@ async function readBodyUpTo(request: Request, limit: number): Promise<Uint8Array
 // address is a hint a client can forge: the per-email limit in rate-limit.ts does not rely on it.
 // TODO(trusted-proxy): take the address from a configured number of trusted proxy hops.
 export function clientIp(headers: Headers): string {
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? 'unknown';
 }

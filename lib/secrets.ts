@@ -30,7 +30,10 @@ export function checkJwtSecret(secret: string): Uint8Array {
 
 export function parseSealPasswords(raw: string): Record<string, string> {
   const passwords: Record<string, string> = {};
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d+):(.+)$/.exec(part);
     if (!match) {
       throw new ConfigError('SEAL_PASSWORDS must look like "2:<password>,1:<password>".');

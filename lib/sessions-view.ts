@@ -15,7 +15,10 @@ export type DeviceSessions = { ok: true; sessions: DeviceSession[] } | { ok: fal
 
 // Lists a user's server sessions, newest first. An unreachable store is reported, not thrown,
 // so pages that merely show sessions keep working in the stateless modes.
-export async function listDeviceSessions(userId: string, currentIdHash?: string): Promise<DeviceSessions> {
+export async function listDeviceSessions(
+  userId: string,
+  currentIdHash?: string,
+): Promise<DeviceSessions> {
   try {
     const sessions = (await getSessionStore().listByUser(userId))
       .sort((a, b) => b.entry.createdAt - a.entry.createdAt)

@@ -8,10 +8,18 @@ describe('signupSchema', () => {
   });
 
   it('counts password length in characters, not UTF-16 units', () => {
-    expect(signupSchema.safeParse({ email: 'a@b.co', password: '👋'.repeat(15) }).success).toBe(true);
-    expect(signupSchema.safeParse({ email: 'a@b.co', password: '👋'.repeat(14) }).success).toBe(false);
-    expect(signupSchema.safeParse({ email: 'a@b.co', password: 'x'.repeat(128) }).success).toBe(true);
-    expect(signupSchema.safeParse({ email: 'a@b.co', password: 'x'.repeat(129) }).success).toBe(false);
+    expect(signupSchema.safeParse({ email: 'a@b.co', password: '👋'.repeat(15) }).success).toBe(
+      true,
+    );
+    expect(signupSchema.safeParse({ email: 'a@b.co', password: '👋'.repeat(14) }).success).toBe(
+      false,
+    );
+    expect(signupSchema.safeParse({ email: 'a@b.co', password: 'x'.repeat(128) }).success).toBe(
+      true,
+    );
+    expect(signupSchema.safeParse({ email: 'a@b.co', password: 'x'.repeat(129) }).success).toBe(
+      false,
+    );
   });
 
   it('refuses a NUL character with a clear message', () => {
@@ -20,14 +28,20 @@ describe('signupSchema', () => {
   });
 
   it('refuses an invalid email', () => {
-    expect(signupSchema.safeParse({ email: 'not-an-email', password: 'x'.repeat(15) }).success).toBe(false);
+    expect(
+      signupSchema.safeParse({ email: 'not-an-email', password: 'x'.repeat(15) }).success,
+    ).toBe(false);
   });
 });
 
 describe('loginSchema', () => {
   it('accepts only the three modes', () => {
-    expect(loginSchema.safeParse({ email: 'a@b.co', password: 'p', mode: 'session' }).success).toBe(true);
-    expect(loginSchema.safeParse({ email: 'a@b.co', password: 'p', mode: 'cookie' }).success).toBe(false);
+    expect(loginSchema.safeParse({ email: 'a@b.co', password: 'p', mode: 'session' }).success).toBe(
+      true,
+    );
+    expect(loginSchema.safeParse({ email: 'a@b.co', password: 'p', mode: 'cookie' }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -40,10 +54,15 @@ describe('safeNextPath', () => {
     expect(safeNextPath(input)).toBe(expected);
   });
 
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'admin', '/\tx', undefined, 42])(
-    'falls back for %j',
-    (input) => {
-      expect(safeNextPath(input)).toBe('/dashboard');
-    },
-  );
+  it.each([
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    'admin',
+    '/\tx',
+    undefined,
+    42,
+  ])('falls back for %j', (input) => {
+    expect(safeNextPath(input)).toBe('/dashboard');
+  });
 });

@@ -12,7 +12,11 @@ const { values } = parseArgs({
 });
 
 async function readPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
   if (process.stdin.isTTY) {
     // Hide what is typed: readline echoes through _writeToOutput, which we silence after the prompt.
     const output = rl as unknown as { _writeToOutput: (s: string) => void };
@@ -44,12 +48,22 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const user = await registerUser(parsed.data.email, parsed.data.password, role as (typeof ROLES)[number]);
+    const user = await registerUser(
+      parsed.data.email,
+      parsed.data.password,
+      role as (typeof ROLES)[number],
+    );
     process.stdout.write(`Created ${user.email} with role ${user.role} (id ${user.id}).\n`);
     return 0;
   } catch (error) {
     if (isAuthError(error)) {
-      process.stderr.write(`${Object.values(error.fields ?? {}).flat().join(' ') || error.message}\n`);
+      process.stderr.write(
+        `${
+          Object.values(error.fields ?? {})
+            .flat()
+            .join(' ') || error.message
+        }\n`,
+      );
       return 1;
     }
     throw error;

@@ -33,21 +33,29 @@ function run(label, command, args, extraEnv = {}) {
 
 const skipped = [];
 if (!(await canConnect(redisUrl.hostname, redisUrl.port || 6379))) {
-  skipped.push(`Redis and Upstash store suites: no Redis at ${redisUrl.host}. Start one with ` +
-    '`redis-server --save "" --appendonly no` or set REDIS_URL.');
+  skipped.push(
+    `Redis and Upstash store suites: no Redis at ${redisUrl.host}. Start one with ` +
+      '`redis-server --save "" --appendonly no` or set REDIS_URL.',
+  );
 }
 if (!hasCommand('redis-server')) {
-  skipped.push('Redis outage suite: no `redis-server` binary. Install Redis (apt-get install redis-server).');
+  skipped.push(
+    'Redis outage suite: no `redis-server` binary. Install Redis (apt-get install redis-server).',
+  );
 }
 const browser = existsSync(chromium);
 if (!browser) {
-  skipped.push(`Playwright browser specs: no Chromium at ${chromium}. Install Debian's chromium ` +
-    '(apt-get install chromium), set CHROMIUM_PATH, or on other systems run `npx playwright install chromium`.');
+  skipped.push(
+    `Playwright browser specs: no Chromium at ${chromium}. Install Debian's chromium ` +
+      '(apt-get install chromium), set CHROMIUM_PATH, or on other systems run `npx playwright install chromium`.',
+  );
 }
 
 if (skipped.length > 0) {
   const banner = ci ? 'CI=true and these suites cannot run:' : 'SKIPPING these suites:';
-  console.log(`\n${'!'.repeat(78)}\n${banner}\n${skipped.map((s) => ` - ${s}`).join('\n')}\n${'!'.repeat(78)}`);
+  console.log(
+    `\n${'!'.repeat(78)}\n${banner}\n${skipped.map((s) => ` - ${s}`).join('\n')}\n${'!'.repeat(78)}`,
+  );
   if (ci) process.exit(1);
 }
 
@@ -58,7 +66,11 @@ if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(
 if (run('build', 'npx', ['next', 'build']) !== 0) process.exit(1);
 
 const vitestStatus = run('vitest', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/vitest.json`,
 ]);
 
 let playwrightStatus = 0;

@@ -36,7 +36,8 @@ export async function signupAction(_state: FormState, data: FormData): Promise<F
   try {
     await registerUser(parsed.data.email, parsed.data.password);
   } catch (error) {
-    if (isAuthError(error)) return { message: error.fields ? undefined : error.message, fields: error.fields, email };
+    if (isAuthError(error))
+      return { message: error.fields ? undefined : error.message, fields: error.fields, email };
     throw error;
   }
   redirect(`/login?registered=1&next=${encodeURIComponent(safeNextPath(data.get('next')))}`);

@@ -30,8 +30,10 @@ export const metadata = { title: 'Dashboard' };
 
 const TOKEN_NOTES = {
   jwt: '',
-  sealed: 'Sealed mode has no readable token: the cookie is encrypted, so only the server can open it.',
-  session: 'Session mode has no token to decode: the cookie is a random id that means nothing by itself.',
+  sealed:
+    'Sealed mode has no readable token: the cookie is encrypted, so only the server can open it.',
+  session:
+    'Session mode has no token to decode: the cookie is a random id that means nothing by itself.',
 };
 
 const STORE_NOTES = {
@@ -40,10 +42,17 @@ const STORE_NOTES = {
   session: '',
 };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string }>;
+}) {
   const viewer = await requirePageViewer('any', '/dashboard');
   const auth = await getAuth();
-  const [view, comparison] = await Promise.all([buildDashboard(viewer, auth.credential!), compareModes(viewer)]);
+  const [view, comparison] = await Promise.all([
+    buildDashboard(viewer, auth.credential!),
+    compareModes(viewer),
+  ]);
   const budget = measureCookieHeader((await headers()).get('cookie'));
   const devices = await listDeviceSessions(viewer.user.id, viewer.session?.idHash);
   const errorCode = (await searchParams).error;
@@ -53,13 +62,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Your login, inside out</h1>
-        <span data-testid="dashboard-mode"><Badge tone="good">{MODE_LABELS[viewer.mode]}</Badge></span>
+        <span data-testid="dashboard-mode">
+          <Badge tone="good">{MODE_LABELS[viewer.mode]}</Badge>
+        </span>
         <span className="text-sm text-slate-600">
           signed in as <strong data-testid="dashboard-email">{viewer.user.email}</strong>
         </span>
       </div>
       {error ? (
-        <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200">{error}</p>
+        <p
+          role="alert"
+          className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200"
+        >
+          {error}
+        </p>
       ) : null}
       <ModeSwitcher
         current={viewer.mode}
@@ -67,14 +83,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         switchAction={switchModeAction}
       />
       {view.staleRole ? (
-        <div role="status" data-testid="stale-role" className="flex flex-col items-start gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900 sm:flex-row sm:items-center">
+        <div
+          role="status"
+          data-testid="stale-role"
+          className="flex flex-col items-start gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900 sm:flex-row sm:items-center"
+        >
           <p className="sm:flex-1">
             Your credential says <strong>{view.staleRole.tokenRole}</strong>, the database says{' '}
-            <strong>{view.staleRole.databaseRole}</strong>. A signed or sealed credential keeps the role it was
-            issued with until it is replaced — the gate still decides with <strong>{view.staleRole.tokenRole}</strong>.
+            <strong>{view.staleRole.databaseRole}</strong>. A signed or sealed credential keeps the
+            role it was issued with until it is replaced — the gate still decides with{' '}
+            <strong>{view.staleRole.tokenRole}</strong>.
           </p>
           <form action={refreshCredentialAction}>
-            <button type="submit" className={secondaryButtonClass}>Get a fresh credential</button>
+            <button type="submit" className={secondaryButtonClass}>
+              Get a fresh credential
+            </button>
           </form>
         </div>
       ) : null}
@@ -86,13 +109,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <StorePanel store={view.store} modeNote={STORE_NOTES[viewer.mode]} />
         <Panel
           title="Your sessions"
-          subtitle="Server sessions of this account, one per browser that logged in with session mode."
+          subtitle="Server sessions of this account: one per browser logged in with session mode."
           testId="panel-sessions"
         >
-          <SessionsList result={devices} revokeAction={revokeSessionAction} testId="sessions-list" />
+          <SessionsList
+            result={devices}
+            revokeAction={revokeSessionAction}
+            testId="sessions-list"
+          />
           {devices.ok && devices.sessions.some((s) => !s.current) ? (
             <form action={logoutOthersAction}>
-              <button type="submit" className={secondaryButtonClass}>Log out everywhere else</button>
+              <button type="submit" className={secondaryButtonClass}>
+                Log out everywhere else
+              </button>
             </form>
           ) : null}
         </Panel>

@@ -7,12 +7,18 @@ export const metadata = { title: 'Replay my cookie' };
 
 function explain(mode: AuthMode, verdict: ReplayVerdict): string {
   if (mode === 'jwt') {
-    return 'Accepted: a signed token stays valid until its exp. Logging out only deleted the browser’s copy; anyone who kept one can use it until it expires (or until the token version is bumped).';
+    return (
+      'Accepted: a signed token stays valid until its exp. Logging out only deleted the ' +
+      'browser’s copy; anyone who kept one can use it until it expires (or until the token ' +
+      'version is bumped).'
+    );
   }
   if (mode === 'sealed') {
     return verdict.status === 200
-      ? 'Accepted: revocation is off, so a sealed cookie is purely stateless and cannot be called back before it expires.'
-      : 'Refused: logout recorded this seal’s id as revoked, and every request checks that list — so sealed mode is no longer purely stateless.';
+      ? 'Accepted: revocation is off, so a sealed cookie is purely stateless and cannot be ' +
+          'called back before it expires.'
+      : 'Refused: logout recorded this seal’s id as revoked, and every request checks that ' +
+          'list — so sealed mode is no longer purely stateless.';
   }
   return 'Refused: logout deleted the entry from the store, so the id now points at nothing.';
 }
@@ -33,9 +39,15 @@ export default async function ReplayPage() {
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="replay-table">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-3">Mode</th>
-              <th scope="col" className="px-4 py-3">Answer after logout</th>
-              <th scope="col" className="px-4 py-3">Why</th>
+              <th scope="col" className="px-4 py-3">
+                Mode
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Answer after logout
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Why
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -43,24 +55,33 @@ export default async function ReplayPage() {
               const verdict = verdicts[mode];
               return (
                 <tr key={mode} data-testid={`replay-${mode}`}>
-                  <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">{MODE_LABELS[mode]}</th>
+                  <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
+                    {MODE_LABELS[mode]}
+                  </th>
                   <td className="px-4 py-3 whitespace-nowrap">
                     {verdict ? (
                       <Badge tone={verdict.status === 200 ? 'bad' : 'good'}>
-                        {verdict.status === 200 ? '200 accepted' : `${verdict.status} ${verdict.code ?? ''}`}
+                        {verdict.status === 200
+                          ? '200 accepted'
+                          : `${verdict.status} ${verdict.code ?? ''}`}
                       </Badge>
                     ) : (
                       <span className="text-slate-400">not tried yet</span>
                     )}
                   </td>
-                  <td className="px-4 py-3 text-slate-600">{verdict ? explain(mode, verdict) : '—'}</td>
+                  <td className="px-4 py-3 text-slate-600">
+                    {verdict ? explain(mode, verdict) : '—'}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      <Link href="/login?next=/dashboard" className="inline-block font-medium text-indigo-600 hover:text-indigo-500">
+      <Link
+        href="/login?next=/dashboard"
+        className="inline-block font-medium text-indigo-600 hover:text-indigo-500"
+      >
         Log in again
       </Link>
     </div>

@@ -14,10 +14,13 @@ export default async function UnavailablePage({
       <p className="text-sm font-semibold text-amber-700">503 · STORE_UNAVAILABLE</p>
       <h1 className="mt-2 text-2xl font-bold text-slate-900">The session store is unreachable</h1>
       <p className="mt-3 text-slate-600">
-        Your session lives in a store the server cannot reach right now. Nothing was changed, and
-        no one is let in while it is down. Try again in a moment.
+        Your session lives in a store the server cannot reach right now. Nothing was changed, and no
+        one is let in while it is down. Try again in a moment.
       </p>
-      <Link href={next} className="mt-6 inline-block font-medium text-indigo-600 hover:text-indigo-500">
+      <Link
+        href={next}
+        className="mt-6 inline-block font-medium text-indigo-600 hover:text-indigo-500"
+      >
         Try again
       </Link>
     </div>

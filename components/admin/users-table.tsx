@@ -18,36 +18,66 @@ export function UsersTable({
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">Email</th>
-            <th scope="col" className="px-4 py-3">Role</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-            <th scope="col" className="px-4 py-3">Change role</th>
-            <th scope="col" className="px-4 py-3">Sessions</th>
+            <th scope="col" className="px-4 py-3">
+              Email
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Created
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Change role
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Sessions
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {users.map((user) => (
             <tr key={user.id} data-testid={`user-row-${user.email}`}>
               <td className="px-4 py-3 font-medium text-slate-900">
-                {user.email} {user.id === currentUserId ? <span className="text-xs text-slate-500">(you)</span> : null}
+                {user.email}{' '}
+                {user.id === currentUserId ? (
+                  <span className="text-xs text-slate-500">(you)</span>
+                ) : null}
               </td>
-              <td className="px-4 py-3"><Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>{user.role}</Badge></td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-600">{user.createdAt.slice(0, 16).replace('T', ' ')} UTC</td>
+              <td className="px-4 py-3">
+                <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>{user.role}</Badge>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                {user.createdAt.slice(0, 16).replace('T', ' ')} UTC
+              </td>
               <td className="px-4 py-3">
                 <form action={changeRoleAction} className="flex items-center gap-2">
                   <input type="hidden" name="userId" value={user.id} />
-                  <label className="sr-only" htmlFor={`role-${user.id}`}>Role for {user.email}</label>
-                  <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                  <label className="sr-only" htmlFor={`role-${user.id}`}>
+                    Role for {user.email}
+                  </label>
+                  <select
+                    id={`role-${user.id}`}
+                    name="role"
+                    defaultValue={user.role}
+                    className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                  >
                     <option value="user">user</option>
                     <option value="admin">admin</option>
                   </select>
-                  <button type="submit" className={secondaryButtonClass}>Save</button>
+                  <button type="submit" className={secondaryButtonClass}>
+                    Save
+                  </button>
                 </form>
               </td>
               <td className="px-4 py-3">
                 <form action={revokeAllAction}>
                   <input type="hidden" name="userId" value={user.id} />
-                  <button type="submit" className={dangerButtonClass} aria-label={`Revoke all credentials of ${user.email}`}>
+                  <button
+                    type="submit"
+                    className={dangerButtonClass}
+                    aria-label={`Revoke all credentials of ${user.email}`}
+                  >
                     Revoke all
                   </button>
                 </form>

@@ -33,12 +33,17 @@ export function AuthForm({
     <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="next" value={next} />
       {state.message ? (
-        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
+        <p
+          role="alert"
+          className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+        >
           {state.message}
         </p>
       ) : null}
       <div className="space-y-1.5">
-        <label htmlFor="email" className={labelClass}>Email</label>
+        <label htmlFor="email" className={labelClass}>
+          Email
+        </label>
         <input
           id="email"
           name="email"
@@ -50,10 +55,16 @@ export function AuthForm({
           aria-describedby={emailError ? 'email-error' : undefined}
           className={inputClass}
         />
-        {emailError ? <p id="email-error" className="text-sm text-rose-700">{emailError}</p> : null}
+        {emailError ? (
+          <p id="email-error" className="text-sm text-rose-700">
+            {emailError}
+          </p>
+        ) : null}
       </div>
       <div className="space-y-1.5">
-        <label htmlFor="password" className={labelClass}>Password</label>
+        <label htmlFor="password" className={labelClass}>
+          Password
+        </label>
         <input
           id="password"
           name="password"
@@ -61,13 +72,19 @@ export function AuthForm({
           autoComplete={kind === 'login' ? 'current-password' : 'new-password'}
           required
           aria-invalid={Boolean(passwordError)}
-          aria-describedby={passwordError ? 'password-error' : kind === 'signup' ? 'password-hint' : undefined}
+          aria-describedby={
+            passwordError ? 'password-error' : kind === 'signup' ? 'password-hint' : undefined
+          }
           className={inputClass}
         />
         {passwordError ? (
-          <p id="password-error" className="text-sm text-rose-700">{passwordError}</p>
+          <p id="password-error" className="text-sm text-rose-700">
+            {passwordError}
+          </p>
         ) : kind === 'signup' ? (
-          <p id="password-hint" className="text-sm text-slate-500">15 to 128 characters. A long phrase is easiest.</p>
+          <p id="password-hint" className="text-sm text-slate-500">
+            15 to 128 characters. A long phrase is easiest.
+          </p>
         ) : null}
       </div>
       {modes ? (
@@ -80,7 +97,13 @@ export function AuthForm({
                 className="flex cursor-pointer flex-col rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600"
               >
                 <span className="flex items-center gap-2 font-medium text-slate-800">
-                  <input type="radio" name="mode" value={mode.value} defaultChecked={mode.value === defaultMode} className="accent-indigo-600" />
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={mode.value}
+                    defaultChecked={mode.value === defaultMode}
+                    className="accent-indigo-600"
+                  />
                   {mode.label}
                 </span>
                 <span className="mt-1 text-xs text-slate-500">{mode.hint}</span>
@@ -94,9 +117,19 @@ export function AuthForm({
       </button>
       <p className="text-center text-sm text-slate-600">
         {kind === 'login' ? (
-          <>No account yet? <Link href="/signup" className="font-medium text-indigo-600 hover:text-indigo-500">Sign up</Link></>
+          <>
+            No account yet?{' '}
+            <Link href="/signup" className="font-medium text-indigo-600 hover:text-indigo-500">
+              Sign up
+            </Link>
+          </>
         ) : (
-          <>Already registered? <Link href="/login" className="font-medium text-indigo-600 hover:text-indigo-500">Log in</Link></>
+          <>
+            Already registered?{' '}
+            <Link href="/login" className="font-medium text-indigo-600 hover:text-indigo-500">
+              Log in
+            </Link>
+          </>
         )}
       </p>
     </form>

@@ -4,31 +4,68 @@ import { Badge } from '../ui/badge';
 
 export function ComparePanel({ rows }: { rows: ModeComparison[] }) {
   return (
-    <section aria-label="The three modes compared" className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[44rem] divide-y divide-slate-200 text-sm" data-testid="compare-table">
+    <section
+      aria-label="The three modes compared"
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
+      <table
+        className="w-full min-w-[44rem] divide-y divide-slate-200 text-sm"
+        data-testid="compare-table"
+      >
         <caption className="px-4 pt-4 text-left text-sm font-semibold uppercase tracking-wide text-slate-500">
           The same user, three ways
         </caption>
         <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">Mode</th>
-            <th scope="col" className="px-4 py-3">Browser holds</th>
-            <th scope="col" className="px-4 py-3">Anyone can read</th>
-            <th scope="col" className="px-4 py-3">Server holds</th>
-            <th scope="col" className="px-4 py-3">/admin right now</th>
+            <th scope="col" className="px-4 py-3">
+              Mode
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Browser holds
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Anyone can read
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Server holds
+            </th>
+            <th scope="col" className="px-4 py-3">
+              /admin right now
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.mode} data-testid={`compare-${row.mode}`} className={row.current ? 'bg-indigo-50/60' : ''}>
-              <th scope="row" className="px-4 py-3 text-left align-top font-medium whitespace-nowrap text-slate-900">
+            <tr
+              key={row.mode}
+              data-testid={`compare-${row.mode}`}
+              className={row.current ? 'bg-indigo-50/60' : ''}
+            >
+              <th
+                scope="row"
+                className="px-4 py-3 text-left align-top font-medium whitespace-nowrap text-slate-900"
+              >
                 {MODE_LABELS[row.mode]} {row.current ? <Badge tone="info">current</Badge> : null}
               </th>
               <td className="px-4 py-3 align-top text-slate-700">
-                {row.mode === 'jwt' ? 'a signed token' : row.mode === 'sealed' ? 'an encrypted session' : 'a random id'}
-                <span className="block text-xs text-slate-500" data-testid={`compare-${row.mode}-bytes`}>{row.cookieBytes} bytes</span>
+                {row.mode === 'jwt'
+                  ? 'a signed token'
+                  : row.mode === 'sealed'
+                    ? 'an encrypted session'
+                    : 'a random id'}
+                <span
+                  className="block text-xs text-slate-500"
+                  data-testid={`compare-${row.mode}-bytes`}
+                >
+                  {row.cookieBytes} bytes
+                </span>
               </td>
-              <td className="px-4 py-3 align-top text-slate-700" data-testid={`compare-${row.mode}-readable`}>{row.readable}</td>
+              <td
+                className="px-4 py-3 align-top text-slate-700"
+                data-testid={`compare-${row.mode}-readable`}
+              >
+                {row.readable}
+              </td>
               <td className="px-4 py-3 align-top text-slate-700">{row.serverHolds}</td>
               <td className="px-4 py-3 align-top" data-testid={`compare-${row.mode}-admin`}>
                 <span className="whitespace-nowrap">

@@ -20,7 +20,10 @@ export function Countdown({ until, testId }: { until: number; testId?: string })
   }, []);
   const left = until - (now ?? until);
   return (
-    <span data-testid={testId} className={`font-mono tabular-nums ${left <= 0 && now ? 'text-rose-700' : 'text-slate-800'}`}>
+    <span
+      data-testid={testId}
+      className={`font-mono tabular-nums ${left <= 0 && now ? 'text-rose-700' : 'text-slate-800'}`}
+    >
       {now === null ? '…' : describe(left)}
     </span>
   );

@@ -6,10 +6,11 @@ import { useEffect, useState } from 'react';
 export function LocalTime({ epochSeconds }: { epochSeconds: number }) {
   const [local, setLocal] = useState<string | null>(null);
   const date = new Date(epochSeconds * 1000);
-  useEffect(() => setLocal(date.toLocaleString()), [epochSeconds]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setLocal(new Date(epochSeconds * 1000).toLocaleString()), [epochSeconds]);
   return (
     <span>
-      {local ?? '…'} <span className="text-slate-500">({date.toISOString().replace('.000', '')})</span>
+      {local ?? '…'}{' '}
+      <span className="text-slate-500">({date.toISOString().replace('.000', '')})</span>
     </span>
   );
 }

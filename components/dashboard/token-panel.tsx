@@ -17,10 +17,14 @@ export function TokenPanel({
   if (!token) {
     return (
       <Panel title="Token" testId="panel-token">
-        <p className="text-slate-600" data-testid="token-none">{modeNote}</p>
+        <p className="text-slate-600" data-testid="token-none">
+          {modeNote}
+        </p>
         {sealed ? (
           <div>
-            <h3 className="mb-1 text-xs font-semibold text-slate-600">Inside the seal, as only the server can open it</h3>
+            <h3 className="mb-1 text-xs font-semibold text-slate-600">
+              Inside the seal, as only the server can open it
+            </h3>
             <JsonBlock value={sealed} testId="sealed-contents" />
           </div>
         ) : null}
@@ -31,10 +35,16 @@ export function TokenPanel({
   return (
     <Panel
       title="Token"
-      subtitle="Header and payload are only base64url: anyone holding the token can read them. The signature is what only the server can make."
+      subtitle={
+        'Header and payload are only base64url: anyone holding the token can read them. ' +
+        'The signature is what only the server can make.'
+      }
       testId="panel-token"
     >
-      <p className="rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed break-all" data-testid="token-segments">
+      <p
+        className="rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed break-all"
+        data-testid="token-segments"
+      >
         <span className="text-rose-300">{token.headerSegment}</span>
         <span className="text-slate-400">.</span>
         <span className="text-violet-300">{token.payloadSegment}</span>
@@ -52,12 +62,17 @@ export function TokenPanel({
         </div>
       </div>
       <dl className="space-y-2">
-        <Row label="Issued (iat)"><LocalTime epochSeconds={iat} /></Row>
+        <Row label="Issued (iat)">
+          <LocalTime epochSeconds={iat} />
+        </Row>
         <Row label="Expires (exp)">
-          <LocalTime epochSeconds={exp} /> · <Countdown until={exp * 1000} testId="token-countdown" />
+          <LocalTime epochSeconds={exp} /> ·{' '}
+          <Countdown until={exp * 1000} testId="token-countdown" />
         </Row>
         <Row label="Verification">
-          <span data-testid="token-verification"><Badge tone="good">signature, issuer, audience, type and times verified</Badge></span>
+          <span data-testid="token-verification">
+            <Badge tone="good">signature, issuer, audience, type and times verified</Badge>
+          </span>
         </Row>
       </dl>
     </Panel>

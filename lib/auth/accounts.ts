@@ -6,7 +6,11 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './rate-limit';
 import type { Role } from './roles';
 
-export async function registerUser(email: string, password: string, role: Role = 'user'): Promise<User> {
+export async function registerUser(
+  email: string,
+  password: string,
+  role: Role = 'user',
+): Promise<User> {
   const user = insertUser({ email, passwordHash: await hashPassword(password), role });
   if (!user) {
     throw new AuthError('VALIDATION_FAILED', {
@@ -23,7 +27,9 @@ export async function checkPassword(email: string, password: string, ip: string)
   if (retryAfter > 0) throw new AuthError('RATE_LIMITED', { retryAfter });
 
   const row = findUserWithHash(email);
-  const valid = row ? await verifyPassword(row.passwordHash, password) : await verifyAgainstDummy(password);
+  const valid = row
+    ? await verifyPassword(row.passwordHash, password)
+    : await verifyAgainstDummy(password);
   if (!row || !valid) {
     await recordLoginFailure(email, ip);
     getLogger().warn({ known: Boolean(row) }, 'login failed');

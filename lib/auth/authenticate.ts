@@ -29,7 +29,12 @@ export type AuthResult =
   | { ok: true; viewer: Viewer; credential: Credential }
   | { ok: false; code: ErrorCode; credential: Credential | null };
 
-type Checked = { userId: string; tokenVersion?: number; role?: Role; extra: Omit<Viewer, 'user' | 'role' | 'mode' | 'source'> };
+type Checked = {
+  userId: string;
+  tokenVersion?: number;
+  role?: Role;
+  extra: Omit<Viewer, 'user' | 'role' | 'mode' | 'source'>;
+};
 
 export async function authenticate(headers: Headers): Promise<AuthResult> {
   const credential = readCredential(headers, getAuthRuntime().cookieNames);
@@ -64,7 +69,12 @@ async function checkCredential(
       const result = await runtime.verifier.verify(credential.value);
       if (!result.ok) return { code: result.code, reason: result.reason };
       const { claims, header } = result;
-      return { userId: claims.sub, tokenVersion: claims.ver, role: claims.role, extra: { jwt: { claims, header } } };
+      return {
+        userId: claims.sub,
+        tokenVersion: claims.ver,
+        role: claims.role,
+        extra: { jwt: { claims, header } },
+      };
     }
     case 'sealed': {
       const result = await runtime.readSeal(credential.value);
@@ -91,6 +101,9 @@ async function checkCredential(
 }
 
 function refuse(code: ErrorCode, credential: Credential, reason: string): AuthResult {
-  getLogger().warn({ code, mode: credential.mode, source: credential.source, reason }, 'auth refused');
+  getLogger().warn(
+    { code, mode: credential.mode, source: credential.source, reason },
+    'auth refused',
+  );
   return { ok: false, code, credential };
 }

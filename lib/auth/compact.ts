@@ -26,7 +26,13 @@ export function parseCompactJws(token: string): CompactJws | null {
   const payload = parseObject(payloadText);
   if (!header || !payload) return null;
 
-  return { header, payload, headerText, payloadText, segments: [headerPart, payloadPart, signaturePart] };
+  return {
+    header,
+    payload,
+    headerText,
+    payloadText,
+    segments: [headerPart, payloadPart, signaturePart],
+  };
 }
 
 function decodeText(segment: string): string | null {
@@ -42,7 +48,9 @@ function decodeText(segment: string): string | null {
 function parseObject(text: string): JsonObject | null {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : null;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as JsonObject)
+      : null;
   } catch {
     return null;
   }

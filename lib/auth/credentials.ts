@@ -4,7 +4,12 @@ import { revokeSeal } from '../db/seals';
 import type { User } from '../db/users';
 import { getSessionStore } from '../session-store';
 import type { Viewer } from './authenticate';
-import { authCookieAttributes, COOKIE_BYTE_LIMIT, cookieSize, type CookieAttributes } from './cookies';
+import {
+  authCookieAttributes,
+  COOKIE_BYTE_LIMIT,
+  cookieSize,
+  type CookieAttributes,
+} from './cookies';
 import { AuthError } from './errors';
 import { issueAccessToken } from './jwt';
 import { AUTH_MODES, type AuthMode } from './modes';
@@ -39,7 +44,9 @@ export async function issueCredential(
       maxAge = runtime.seal.ttl;
       break;
     case 'session':
-      value = (await createSession(getSessionStore(), runtime.session, { userId: user.id, userAgent })).id;
+      value = (
+        await createSession(getSessionStore(), runtime.session, { userId: user.id, userAgent })
+      ).id;
       maxAge = runtime.session.absoluteTtl;
       break;
   }

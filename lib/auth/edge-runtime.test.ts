@@ -25,7 +25,12 @@ describe('gate in the Edge Runtime', () => {
   });
 
   it('issues, reads and verifies a JWT from a cookie and decides on the role', async () => {
-    const { token } = await issueAccessToken(settings, { id: 'u1', email: 'a@b.c', role: 'user', tokenVersion: 0 });
+    const { token } = await issueAccessToken(settings, {
+      id: 'u1',
+      email: 'a@b.c',
+      role: 'user',
+      tokenVersion: 0,
+    });
     const headers = new Headers({ cookie: `other=1; ll_access=${token}` });
     const credential = readCredential(headers, authCookieNames(false));
     expect(credential).toEqual({ mode: 'jwt', source: 'cookie', value: token });
@@ -38,15 +43,25 @@ describe('gate in the Edge Runtime', () => {
   });
 
   it('refuses a tampered token with the right code', async () => {
-    const { token } = await issueAccessToken(settings, { id: 'u1', email: 'a@b.c', role: 'user', tokenVersion: 0 });
+    const { token } = await issueAccessToken(settings, {
+      id: 'u1',
+      email: 'a@b.c',
+      role: 'user',
+      tokenVersion: 0,
+    });
     const tampered = `${token.slice(0, -4)}AAAA`;
-    expect(await createAccessTokenVerifier(settings).verify(tampered)).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(await createAccessTokenVerifier(settings).verify(tampered)).toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
   });
 
   it('seals and unseals with Web Crypto', async () => {
     const seal = { passwords: { '1': 'p'.repeat(32) }, ttl: 3600 };
     const { seal: sealed } = await sealSession(seal, { id: 'u1', role: 'admin', tokenVersion: 0 });
-    expect(await createSealReader(seal)(sealed)).toMatchObject({ ok: true, session: { uid: 'u1', role: 'admin' } });
+    expect(await createSealReader(seal)(sealed)).toMatchObject({
+      ok: true,
+      session: { uid: 'u1', role: 'admin' },
+    });
   });
 
   it('hashes session ids with Web Crypto', async () => {

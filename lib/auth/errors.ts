@@ -39,7 +39,10 @@ export class AuthError extends Error {
   readonly fields?: FieldErrors;
   readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {},
+  ) {
     super(options.message ?? ERRORS[code].message);
     this.code = code;
     this.status = ERRORS[code].status;

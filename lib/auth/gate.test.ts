@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { authCookieNames } from './cookies';
-import { decideAccess, pageActionFor, readBearerToken, readCredential, wwwAuthenticate } from './gate';
+import {
+  decideAccess,
+  pageActionFor,
+  readBearerToken,
+  readCredential,
+  wwwAuthenticate,
+} from './gate';
 
 describe('readBearerToken', () => {
   it.each([
@@ -44,7 +50,10 @@ describe('readCredential', () => {
 
 describe('decideAccess', () => {
   it('sends the failure code when nobody is signed in', () => {
-    expect(decideAccess(null, 'TOKEN_EXPIRED', 'any')).toEqual({ allow: false, code: 'TOKEN_EXPIRED' });
+    expect(decideAccess(null, 'TOKEN_EXPIRED', 'any')).toEqual({
+      allow: false,
+      code: 'TOKEN_EXPIRED',
+    });
     expect(pageActionFor(decideAccess(null, 'TOKEN_EXPIRED', 'any'))).toEqual({ kind: 'login' });
   });
 
@@ -56,7 +65,7 @@ describe('decideAccess', () => {
 });
 
 describe('wwwAuthenticate', () => {
-  it('follows RFC 6750 §3: no error code without credentials, invalid_token or insufficient_scope', () => {
+  it('follows RFC 6750 §3: no error code without credentials, else the right one', () => {
     expect(wwwAuthenticate('NO_CREDENTIALS', 'x')).toBe('Bearer realm="login-lab"');
     expect(wwwAuthenticate('TOKEN_EXPIRED', 'x')).toContain('error="invalid_token"');
     expect(wwwAuthenticate('FORBIDDEN', 'x')).toContain('error="insufficient_scope"');

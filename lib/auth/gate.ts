@@ -38,7 +38,11 @@ export type Requirement = 'any' | Role;
 
 export type Decision = { allow: true } | { allow: false; code: ErrorCode };
 
-export function decideAccess(role: Role | null, failure: ErrorCode | null, need: Requirement): Decision {
+export function decideAccess(
+  role: Role | null,
+  failure: ErrorCode | null,
+  need: Requirement,
+): Decision {
   if (role === null) return { allow: false, code: failure ?? 'NO_CREDENTIALS' };
   if (need !== 'any' && role !== need) return { allow: false, code: 'FORBIDDEN' };
   return { allow: true };
@@ -56,7 +60,8 @@ export function pageActionFor(decision: Decision): PageAction {
 export function wwwAuthenticate(code: ErrorCode, description: string): string | null {
   if (code === 'NO_CREDENTIALS') return 'Bearer realm="login-lab"';
   if (code === 'FORBIDDEN') {
-    return `Bearer realm="login-lab", error="insufficient_scope", error_description="${description}"`;
+    const error = 'error="insufficient_scope"';
+    return `Bearer realm="login-lab", ${error}, error_description="${description}"`;
   }
   return `Bearer realm="login-lab", error="invalid_token", error_description="${description}"`;
 }

@@ -45,44 +45,70 @@ describe('issueAccessToken and verifyAccessToken', () => {
     expect(result.ok).toBe(true);
     expect(claims).toMatchObject({ sub: 'u1', role: 'user', iss: 'login-lab', aud: 'login-lab' });
     expect(claims.exp - claims.iat).toBe(900);
-    expect(JSON.parse(atob(token.split('.')[0]!))).toEqual({ alg: 'HS256', typ: 'at+jwt', kid: 'test-kid' });
+    expect(JSON.parse(atob(token.split('.')[0]!))).toEqual({
+      alg: 'HS256',
+      typ: 'at+jwt',
+      kid: 'test-kid',
+    });
   });
 
   it('rejects a token that is not three canonical base64url parts as TOKEN_MALFORMED', async () => {
     const verifier = createAccessTokenVerifier(settings);
     const token = await sign(validClaims);
     const [h, p, s] = token.split('.');
-    for (const bad of [`${h}.${p}`, `${token}.x`, `${h}=.${p}.${s}`, `${h}.${p}.${s}+/`, 'a.b.c', '']) {
+    for (const bad of [
+      `${h}.${p}`,
+      `${token}.x`,
+      `${h}=.${p}.${s}`,
+      `${h}.${p}.${s}+/`,
+      'a.b.c',
+      '',
+    ]) {
       expect(await verifier.verify(bad, NOW)).toMatchObject({ ok: false, code: 'TOKEN_MALFORMED' });
     }
     const notJson = `${encodeBase64urlText('{nope')}.${p}.${s}`;
-    expect(await verifier.verify(notJson, NOW)).toMatchObject({ ok: false, code: 'TOKEN_MALFORMED' });
+    expect(await verifier.verify(notJson, NOW)).toMatchObject({
+      ok: false,
+      code: 'TOKEN_MALFORMED',
+    });
   });
 
   it('rejects a token signed with another key as TOKEN_INVALID', async () => {
     const token = await sign(validClaims, {}, new TextEncoder().encode('z'.repeat(32)));
-    expect(await createAccessTokenVerifier(settings).verify(token, NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(await createAccessTokenVerifier(settings).verify(token, NOW)).toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
   });
 
   it('rejects alg none, a foreign kid and a wrong typ as TOKEN_INVALID', async () => {
     const verifier = createAccessTokenVerifier(settings);
-    const none = `${encodeBase64urlText('{"alg":"none"}')}.${encodeBase64urlText(JSON.stringify(validClaims))}.`;
+    const payload = encodeBase64urlText(JSON.stringify(validClaims));
+    const none = `${encodeBase64urlText('{"alg":"none"}')}.${payload}.`;
     expect(await verifier.verify(none, NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
-    expect(await verifier.verify(await sign(validClaims, { kid: '../../x' }), NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
-    expect(await verifier.verify(await sign(validClaims, { typ: 'JWT' }), NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(await verifier.verify(await sign(validClaims, { kid: '../../x' }), NOW)).toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+    expect(await verifier.verify(await sign(validClaims, { typ: 'JWT' }), NOW)).toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
   });
 
-  it('checks the signature before any claim: a forged, expired token is TOKEN_INVALID', async () => {
+  it('checks the signature first: a forged, expired token is TOKEN_INVALID', async () => {
     const claims = { ...validClaims, iat: nowSeconds - 1500, exp: nowSeconds - 600 };
     const token = await sign(claims, {}, new TextEncoder().encode('z'.repeat(32)));
-    expect(await createAccessTokenVerifier(settings).verify(token, NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(await createAccessTokenVerifier(settings).verify(token, NOW)).toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
   });
 
   it('reports a passed exp as TOKEN_EXPIRED, within the clock tolerance only', async () => {
     const verifier = createAccessTokenVerifier(settings);
     const { token } = await issueAccessToken(settings, subject, NOW);
     expect((await verifier.verify(token, at(902))).ok).toBe(true);
-    expect(await verifier.verify(token, at(906))).toMatchObject({ ok: false, code: 'TOKEN_EXPIRED' });
+    expect(await verifier.verify(token, at(906))).toMatchObject({
+      ok: false,
+      code: 'TOKEN_EXPIRED',
+    });
   });
 
   it('reports nbf or iat in the future as TOKEN_NOT_YET_VALID', async () => {
@@ -104,7 +130,9 @@ describe('issueAccessToken and verifyAccessToken', () => {
       { ...validClaims, role: 'root' },
     ];
     for (const claims of cases) {
-      expect(await verifier.verify(await sign(claims), NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
+      expect(await verifier.verify(await sign(claims), NOW)).toMatchObject({
+        code: 'TOKEN_INVALID',
+      });
     }
   });
 
@@ -112,13 +140,19 @@ describe('issueAccessToken and verifyAccessToken', () => {
     const verifier = createAccessTokenVerifier(settings);
     const { token } = await issueAccessToken(settings, subject, NOW);
     expect((await verifier.verify(token, NOW)).ok).toBe(true);
-    expect(await verifier.verify(token, at(1000))).toMatchObject({ ok: false, code: 'TOKEN_EXPIRED' });
+    expect(await verifier.verify(token, at(1000))).toMatchObject({
+      ok: false,
+      code: 'TOKEN_EXPIRED',
+    });
   });
 
   it('does not accept a token under a verifier built with another key', async () => {
     const { token } = await issueAccessToken(settings, subject, NOW);
     await createAccessTokenVerifier(settings).verify(token, NOW);
-    const rotated = createAccessTokenVerifier({ ...settings, secret: new TextEncoder().encode('r'.repeat(32)) });
+    const rotated = createAccessTokenVerifier({
+      ...settings,
+      secret: new TextEncoder().encode('r'.repeat(32)),
+    });
     expect(await rotated.verify(token, NOW)).toMatchObject({ code: 'TOKEN_INVALID' });
   });
 });

@@ -52,7 +52,11 @@ export async function issueAccessToken(
   now: Date = new Date(),
 ): Promise<{ token: string; claims: AccessClaims }> {
   const iat = Math.floor(now.getTime() / 1000);
-  const token = await new SignJWT({ email: subject.email, role: subject.role, ver: subject.tokenVersion })
+  const token = await new SignJWT({
+    email: subject.email,
+    role: subject.role,
+    ver: subject.tokenVersion,
+  })
     .setProtectedHeader({ alg: JWT_ALG, typ: JWT_TYP, kid: settings.kid })
     .setSubject(subject.id)
     .setIssuer(settings.issuer)
@@ -82,13 +86,19 @@ export function createAccessTokenVerifier(settings: JwtSettings): AccessTokenVer
   async function verify(token: string, now: Date = new Date()): Promise<TokenCheck> {
     const hit = verified.get(token);
     const nowSeconds = now.getTime() / 1000;
-    if (hit && hit.claims.exp > nowSeconds && hit.claims.iat <= nowSeconds + settings.clockTolerance) {
+    if (
+      hit &&
+      hit.claims.exp > nowSeconds &&
+      hit.claims.iat <= nowSeconds + settings.clockTolerance
+    ) {
       return hit;
     }
 
     const parsed = parseCompactJws(token);
-    if (!parsed) return { ok: false, code: 'TOKEN_MALFORMED', reason: 'not canonical compact JWS', parsed };
-    if (parsed.header.alg !== JWT_ALG) return fail('TOKEN_INVALID', `alg ${String(parsed.header.alg)}`, parsed);
+    if (!parsed)
+      return { ok: false, code: 'TOKEN_MALFORMED', reason: 'not canonical compact JWS', parsed };
+    if (parsed.header.alg !== JWT_ALG)
+      return fail('TOKEN_INVALID', `alg ${String(parsed.header.alg)}`, parsed);
     if (parsed.header.kid !== settings.kid) return fail('TOKEN_INVALID', 'unknown kid', parsed);
 
     try {
@@ -102,14 +112,26 @@ export function createAccessTokenVerifier(settings: JwtSettings): AccessTokenVer
         clockTolerance: settings.clockTolerance,
         currentDate: now,
       });
-      if (typeof payload.sub !== 'string' || !isRole(payload.role) || typeof payload.ver !== 'number') {
+      if (
+        typeof payload.sub !== 'string' ||
+        !isRole(payload.role) ||
+        typeof payload.ver !== 'number'
+      ) {
         return fail('TOKEN_INVALID', 'claims of the wrong shape', parsed);
       }
-      const result = { ok: true as const, claims: payload as AccessClaims, header: protectedHeader };
+      const result = {
+        ok: true as const,
+        claims: payload as AccessClaims,
+        header: protectedHeader,
+      };
       remember(token, result);
       return result;
     } catch (error) {
-      return fail(codeForJoseError(error), error instanceof Error ? error.message : 'unknown', parsed);
+      return fail(
+        codeForJoseError(error),
+        error instanceof Error ? error.message : 'unknown',
+        parsed,
+      );
     }
   }
 

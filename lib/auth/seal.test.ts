@@ -16,7 +16,7 @@ describe('sealSession and createSealReader', () => {
     expect(session.exp - session.iat).toBe(3600);
   });
 
-  it('seals with the highest-numbered password and still opens seals made with an older one', async () => {
+  it('seals with the highest-numbered password and opens seals of older ones', async () => {
     const old = await sealSession({ passwords: { '1': p1 }, ttl: 3600 }, user);
     const rotated = { passwords: { '2': p2, '1': p1 }, ttl: 3600 };
     const fresh = await sealSession(rotated, user);
@@ -24,15 +24,22 @@ describe('sealSession and createSealReader', () => {
     expect((await read(old.seal)).ok).toBe(true);
     expect((await read(fresh.seal)).ok).toBe(true);
     // Once password 1 is retired, its seals no longer open.
-    expect((await createSealReader({ passwords: { '2': p2 }, ttl: 3600 })(old.seal)).ok).toBe(false);
-    expect((await createSealReader({ passwords: { '1': p1 }, ttl: 3600 })(fresh.seal)).ok).toBe(false);
+    expect((await createSealReader({ passwords: { '2': p2 }, ttl: 3600 })(old.seal)).ok).toBe(
+      false,
+    );
+    expect((await createSealReader({ passwords: { '1': p1 }, ttl: 3600 })(fresh.seal)).ok).toBe(
+      false,
+    );
   });
 
   it('treats a tampered or truncated seal as no session, never an exception', async () => {
     const settings = { passwords: { '1': p1 }, ttl: 3600 };
     const { seal } = await sealSession(settings, user);
     const read = createSealReader(settings);
-    const flipped = seal.replace(/\*([A-Za-z0-9_-])/, (_, c: string) => `*${c === 'A' ? 'B' : 'A'}`);
+    const flipped = seal.replace(
+      /\*([A-Za-z0-9_-])/,
+      (_, c: string) => `*${c === 'A' ? 'B' : 'A'}`,
+    );
     for (const bad of [flipped, seal.slice(0, seal.length / 2), 'garbage', '', `${seal}x`]) {
       expect((await read(bad)).ok).toBe(false);
     }
@@ -46,7 +53,10 @@ describe('sealSession and createSealReader', () => {
 
   it('refuses a sealed object that is not a session of ours', async () => {
     const settings = { passwords: { '1': p1 }, ttl: 3600 };
-    const foreign = await sealData({ uid: 'u1', role: 'root' }, { password: settings.passwords, ttl: 3600 });
+    const foreign = await sealData(
+      { uid: 'u1', role: 'root' },
+      { password: settings.passwords, ttl: 3600 },
+    );
     expect((await createSealReader(settings)(foreign)).ok).toBe(false);
   });
 

@@ -23,7 +23,11 @@ export async function compareModes(viewer: Viewer): Promise<ModeComparison[]> {
   const runtime = getAuthRuntime();
   const jwt = await issueAccessToken(runtime.jwt, viewer.user);
   const sealed = await sealSession(runtime.seal, viewer.user);
-  const values: Record<AuthMode, string> = { jwt: jwt.token, sealed: sealed.seal, session: 'x'.repeat(43) };
+  const values: Record<AuthMode, string> = {
+    jwt: jwt.token,
+    sealed: sealed.seal,
+    session: 'x'.repeat(43),
+  };
   const revocation = getConfig().seal.revocation;
   const texts: Record<AuthMode, Pick<ModeComparison, 'readable' | 'serverHolds'>> = {
     jwt: {
@@ -56,7 +60,9 @@ export async function compareModes(viewer: Viewer): Promise<ModeComparison[]> {
       adminDecision: {
         allow: decision.allow,
         code: decision.allow ? undefined : decision.code,
-        basis: current ? `your ${mode === 'session' ? 'database' : 'credential'}’s role: ${role}` : `a new credential’s role: ${role}`,
+        basis: current
+          ? `your ${mode === 'session' ? 'database' : 'credential'}’s role: ${role}`
+          : `a new credential’s role: ${role}`,
       },
     };
   });
@@ -76,5 +82,9 @@ export function measureCookieHeader(header: string | null): CookieBudget {
     bytes: cookieSize(name, value),
     auth: authNames.has(name),
   }));
-  return { cookies, headerBytes: new TextEncoder().encode(header ?? '').length, limit: COOKIE_BYTE_LIMIT };
+  return {
+    cookies,
+    headerBytes: new TextEncoder().encode(header ?? '').length,
+    limit: COOKIE_BYTE_LIMIT,
+  };
 }

@@ -50,7 +50,10 @@ export function maskCredential(value: string): { masked: string; fingerprint: st
   return { masked, fingerprint: `SHA-256 ${digest.slice(0, 16).match(/.{4}/g)!.join(' ')}` };
 }
 
-export async function buildDashboard(viewer: Viewer, credential: Credential): Promise<DashboardView> {
+export async function buildDashboard(
+  viewer: Viewer,
+  credential: Credential,
+): Promise<DashboardView> {
   const runtime = getAuthRuntime();
   const maxAge = {
     jwt: runtime.jwt.accessTtl,
@@ -69,8 +72,13 @@ export async function buildDashboard(viewer: Viewer, credential: Credential): Pr
   return {
     cookie,
     token: viewer.jwt ? describeToken(credential.value, viewer.jwt.claims) : null,
-    store: viewer.session ? await describeStore(viewer.session.idHash, viewer.session.lookupMs) : null,
-    staleRole: viewer.role !== viewer.user.role ? { tokenRole: viewer.role, databaseRole: viewer.user.role } : null,
+    store: viewer.session
+      ? await describeStore(viewer.session.idHash, viewer.session.lookupMs)
+      : null,
+    staleRole:
+      viewer.role !== viewer.user.role
+        ? { tokenRole: viewer.role, databaseRole: viewer.user.role }
+        : null,
   };
 }
 

@@ -5,13 +5,17 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 // so the same schema can be declared with pg-core when DATABASE_URL points at PostgreSQL.
 
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`);
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['user', 'admin'] }).notNull().default('user'),
+  role: text('role', { enum: ['user', 'admin'] })
+    .notNull()
+    .default('user'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   tokenVersion: integer('token_version').notNull().default(0),
   createdAt: createdAt(),

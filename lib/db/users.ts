@@ -46,7 +46,11 @@ export function listUsers(): User[] {
 }
 
 // Returns undefined when the email is already taken.
-export function insertUser(input: { email: string; passwordHash: string; role: Role }): User | undefined {
+export function insertUser(input: {
+  email: string;
+  passwordHash: string;
+  role: Role;
+}): User | undefined {
   const row = getDb()
     .insert(users)
     .values({ id: crypto.randomUUID(), ...input })

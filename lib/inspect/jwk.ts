@@ -39,7 +39,9 @@ export async function resolveJwk(
   }
 
   const held = PRIVATE_MEMBERS.filter((member) => member in jwk).join(', ');
-  const message = `the JWK holds private key material (${held}): only its public part was used; never paste private keys`;
+  const message =
+    `the JWK holds private key material (${held}): only its public part was used; ` +
+    'never paste private keys';
   const warnings: InspectorWarning[] = held ? [{ code: 'private-key', message }] : [];
   const publicJwk = Object.fromEntries(
     Object.entries(jwk).filter(

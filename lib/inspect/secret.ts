@@ -12,7 +12,9 @@ export function resolveSecret(bytes: Uint8Array, alg: string, info: AlgorithmInf
   const warnings: InspectorWarning[] = [];
   if (bytes.length < info.minSecretBytes) {
     const { minSecretBytes } = info;
-    const message = `${alg} secret shorter than ${minSecretBytes} bytes (${bytes.length} bytes): guessable offline`;
+    const message =
+      `${alg} secret shorter than ${minSecretBytes} bytes (${bytes.length} bytes): ` +
+      'guessable offline';
     warnings.push({ code: 'short-secret', message });
   }
   return { ok: true, key: bytes, warnings, note: null };

@@ -79,7 +79,9 @@ export function collectContentWarnings(
   }
   if (crit !== undefined) {
     const names = Array.isArray(crit) ? crit.join(', ') : JSON.stringify(crit);
-    const message = `crit present (${names}): a verifier that does not understand these must reject the token`;
+    const message =
+      `crit present (${names}): a verifier that does not understand these must reject ` +
+      'the token';
     warnings.push({ code: 'crit', message });
   }
   for (const [part, decoded] of [
@@ -87,7 +89,9 @@ export function collectContentWarnings(
     ['payload', payload],
   ] as const) {
     for (const duplicate of decoded?.duplicates ?? []) {
-      const message = `duplicate member name "${duplicate.name}" in the ${part}: parsers disagree on which one counts`;
+      const message =
+        `duplicate member name "${duplicate.name}" in the ${part}: parsers disagree on ` +
+        'which one counts';
       warnings.push({ code: 'duplicate-members', message });
     }
   }

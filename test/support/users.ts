@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
+// The password every test user gets: long enough for the 15-character rule, never a wrong guess.
+export const PASSWORD = 'correct horse battery staple';
+
 // Creates a user straight in an app's database through the documented CLI
 // (`npm run user:create`), the same way an operator makes the first admin.
 export function createUserWithRole(

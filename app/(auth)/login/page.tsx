@@ -19,13 +19,20 @@ export default async function LoginPage({
   searchParams: Promise<{ next?: string; registered?: string }>;
 }) {
   const params = await searchParams;
-  const modes = AUTH_MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode], hint: HINTS[mode] }));
+  const modes = AUTH_MODES.map((mode) => ({
+    value: mode,
+    label: MODE_LABELS[mode],
+    hint: HINTS[mode],
+  }));
   return (
     <AuthCard
       title="Log in"
       intro={
         params.registered ? (
-          <p className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-800 ring-1 ring-emerald-200" role="status">
+          <p
+            className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-800 ring-1 ring-emerald-200"
+            role="status"
+          >
             Account created. Log in to continue.
           </p>
         ) : (

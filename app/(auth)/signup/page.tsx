@@ -5,10 +5,17 @@ import { AuthCard } from '../auth-card';
 
 export const metadata = { title: 'Sign up' };
 
-export default async function SignupPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignupPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   const { next } = await searchParams;
   return (
-    <AuthCard title="Create an account" intro="Your password is hashed with argon2id and never logged or shown.">
+    <AuthCard
+      title="Create an account"
+      intro="Your password is hashed with argon2id and never logged or shown."
+    >
       <AuthForm kind="signup" action={signupAction} next={safeNextPath(next)} />
     </AuthCard>
   );

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createUser, logIn, PASSWORD, signUp, uniqueEmail } from './support';
+import { createUser, logIn, PASSWORD, signUpAndLogIn, uniqueEmail } from './support';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -12,14 +12,12 @@ async function expectForbidden(page: Page): Promise<void> {
 }
 
 test('a role in a JWT is stale until the user gets a fresh credential', async ({ browser }) => {
-  const plainEmail = uniqueEmail('plain');
   const adminEmail = uniqueEmail('admin');
   createUser(adminEmail, 'admin');
 
   const plainContext = await browser.newContext();
   const plain = await plainContext.newPage();
-  await signUp(plain, plainEmail);
-  await logIn(plain, plainEmail, PASSWORD, 'jwt');
+  const plainEmail = await signUpAndLogIn(plain, 'jwt', 'plain');
   await expectForbidden(plain);
 
   const adminContext = await browser.newContext();

@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  authCookie,
-  authCookies,
-  logIn,
-  PASSWORD,
-  signUp,
-  uniqueEmail,
-  type Mode,
-} from './support';
+import { authCookie, authCookies, signUpAndLogIn, type Mode } from './support';
 
 // What replaying the pre-logout cookie gets: a JWT stays valid until `exp` (nothing is stored),
 // a seal is on the revocation list, a session id is gone from the store.
@@ -23,9 +15,7 @@ for (const mode of ['jwt', 'sealed', 'session'] as const) {
     context,
     request,
   }) => {
-    const email = uniqueEmail();
-    await signUp(page, email);
-    await logIn(page, email, PASSWORD, mode);
+    await signUpAndLogIn(page, mode);
     const before = await authCookie(context);
 
     await page.getByRole('banner').getByRole('button', { name: 'Log out', exact: true }).click();
@@ -51,9 +41,7 @@ test('a GET to the logout route logs nobody out, so a prefetch cannot', async ({
   page,
   context,
 }) => {
-  const email = uniqueEmail();
-  await signUp(page, email);
-  await logIn(page, email, PASSWORD, 'session');
+  const email = await signUpAndLogIn(page, 'session');
   const before = await authCookie(context);
 
   const response = await page.request.get('/api/auth/logout');

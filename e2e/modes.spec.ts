@@ -1,9 +1,11 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
+  AUTH_COOKIES,
   authCookie,
   authCookies,
   createUser,
   logIn,
+  MODE_LABELS,
   PASSWORD,
   signUp,
   uniqueEmail,
@@ -14,16 +16,6 @@ import {
 // password, the comparison table and byte budget, and what replaying a logged-out cookie gets.
 
 const MODES = ['jwt', 'sealed', 'session'] as const;
-const LABELS: Record<Mode, string> = {
-  jwt: 'Signed JWT',
-  sealed: 'Sealed cookie',
-  session: 'Server session',
-};
-const COOKIE_NAMES: Record<Mode, string> = {
-  jwt: 'll_access',
-  sealed: 'll_sealed',
-  session: 'll_sid',
-};
 const READABLE: Record<Mode, string> = {
   jwt: 'Everything',
   sealed: 'Nothing',
@@ -40,11 +32,11 @@ type Role = 'user' | 'admin';
 // Everything the dashboard should say about the mode the browser is in now.
 async function expectInMode(page: Page, context: BrowserContext, mode: Mode, role: Role) {
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByTestId('dashboard-mode')).toHaveText(LABELS[mode]);
-  await expect(page.getByRole('banner')).toContainText(LABELS[mode]);
+  await expect(page.getByTestId('dashboard-mode')).toHaveText(MODE_LABELS[mode]);
+  await expect(page.getByRole('banner')).toContainText(MODE_LABELS[mode]);
 
   const cookie = await authCookie(context);
-  expect(cookie.name, 'the old credential’s cookie is gone').toBe(COOKIE_NAMES[mode]);
+  expect(cookie.name, 'the old credential’s cookie is gone').toBe(AUTH_COOKIES[mode]);
 
   const table = page.getByTestId('compare-table');
   for (const row of MODES) {
@@ -67,13 +59,13 @@ async function expectInMode(page: Page, context: BrowserContext, mode: Mode, rol
   await expect(budget).toContainText('auth');
   await expect(budget).toContainText(`${cookie.name.length + cookie.value.length} B`);
   for (const other of MODES.filter((m) => m !== mode)) {
-    await expect(page.getByTestId('panel-budget')).not.toContainText(COOKIE_NAMES[other]);
+    await expect(page.getByTestId('panel-budget')).not.toContainText(AUTH_COOKIES[other]);
   }
 }
 
 async function switchTo(page: Page, mode: Mode): Promise<void> {
   const before = await page.getByTestId('dashboard-mode').textContent();
-  await page.getByRole('button', { name: `Switch to ${LABELS[mode]}` }).click();
+  await page.getByRole('button', { name: `Switch to ${MODE_LABELS[mode]}` }).click();
   await expect(page.getByTestId('dashboard-mode')).not.toHaveText(before!);
 }
 
@@ -116,7 +108,7 @@ test('replaying the cookie after logout: a JWT is accepted, a seal and a session
 
   for (const [i, mode] of MODES.entries()) {
     await logIn(page, email, PASSWORD, mode);
-    await expect(page.getByTestId('dashboard-mode')).toHaveText(LABELS[mode]);
+    await expect(page.getByTestId('dashboard-mode')).toHaveText(MODE_LABELS[mode]);
     await page.getByRole('button', { name: 'Log out and replay my cookie' }).click();
     await expect(page).toHaveURL(/\/replay$/);
 

@@ -1,6 +1,15 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { authCookie, createUser, logIn, PASSWORD, signUp, uniqueEmail, type Mode } from './support';
+import {
+  authCookie,
+  createUser,
+  logIn,
+  PASSWORD,
+  signUp,
+  signUpAndLogIn,
+  uniqueEmail,
+  type Mode,
+} from './support';
 
 // Server-session mode in the browser: what the store holds, the list of one's own sessions and
 // ending them from another browser, and a demotion that bites without a fresh credential.
@@ -19,6 +28,15 @@ async function openBrowsing(
   const page = await context.newPage();
   await logIn(page, email, PASSWORD, mode);
   return { context, page };
+}
+
+// Signs a new user up in a browser of its own, so the logins that follow are the only ones.
+async function signUpElsewhere(browser: Browser, prefix: string): Promise<string> {
+  const email = uniqueEmail(prefix);
+  const context = await browser.newContext();
+  await signUp(await context.newPage(), email);
+  await context.close();
+  return email;
 }
 
 const sessionsList = (page: Page) => page.getByTestId('sessions-list');
@@ -47,9 +65,7 @@ test('a session login shows its store entry under a hash of the id, and no token
   page,
   context,
 }) => {
-  const email = uniqueEmail('store');
-  await signUp(page, email);
-  await logIn(page, email, PASSWORD, 'session');
+  await signUpAndLogIn(page, 'session', 'store');
   await expect(page).toHaveURL(/\/dashboard$/);
 
   const cookie = await authCookie(context);
@@ -77,11 +93,7 @@ test('a session login shows its store entry under a hash of the id, and no token
 test('“Log out everywhere else” ends the other browser’s session and keeps this one', async ({
   browser,
 }) => {
-  const email = uniqueEmail('others');
-  const signup = await browser.newContext();
-  await signUp(await signup.newPage(), email);
-  await signup.close();
-
+  const email = await signUpElsewhere(browser, 'others');
   const a = await openBrowsing(browser, email);
   const b = await openBrowsing(browser, email);
   await a.page.goto('/dashboard');
@@ -103,11 +115,7 @@ test('“Log out everywhere else” ends the other browser’s session and keeps
 test('revoking one session with its Revoke button ends that browser’s login', async ({
   browser,
 }) => {
-  const email = uniqueEmail('revoke');
-  const signup = await browser.newContext();
-  await signUp(await signup.newPage(), email);
-  await signup.close();
-
+  const email = await signUpElsewhere(browser, 'revoke');
   const a = await openBrowsing(browser, email);
   const b = await openBrowsing(browser, email);
   const c = await openBrowsing(browser, email);

@@ -7,6 +7,7 @@ import {
   logIn,
   PASSWORD,
   signUp,
+  signUpAndLogIn,
   uniqueEmail,
 } from './support';
 
@@ -61,9 +62,7 @@ test('a JWT login lands on a dashboard that shows the token but never the creden
   page,
   context,
 }) => {
-  const email = uniqueEmail();
-  await signUp(page, email);
-  await logIn(page, email, PASSWORD, 'jwt');
+  const email = await signUpAndLogIn(page, 'jwt');
   expect(new URL(page.url()).pathname).toBe('/dashboard');
 
   const response = await page.goto('/dashboard');
@@ -93,9 +92,7 @@ for (const [mode, cookieName] of [
     page,
     context,
   }) => {
-    const email = uniqueEmail();
-    await signUp(page, email);
-    await logIn(page, email, PASSWORD, mode);
+    const email = await signUpAndLogIn(page, mode);
 
     const response = await page.goto('/dashboard');
     expect(response?.headers()['cache-control']).toContain('no-store');

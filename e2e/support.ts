@@ -1,13 +1,13 @@
 import { expect, type BrowserContext, type Cookie, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { createUserWithRole } from '../test/support/users';
+import { AUTH_COOKIES, type Mode } from '../test/support/auth-cookies';
+import { createUserWithRole, PASSWORD } from '../test/support/users';
 
-export type Mode = 'jwt' | 'sealed' | 'session';
+export { AUTH_COOKIES, PASSWORD };
+export type { Mode };
 
-// Long enough for the 15-character rule, and never reused as a wrong guess.
-export const PASSWORD = 'correct horse battery staple';
-
-const MODE_LABELS: Record<Mode, string> = {
+// What the login form and the dashboard call each mode.
+export const MODE_LABELS: Record<Mode, string> = {
   jwt: 'Signed JWT',
   sealed: 'Sealed cookie',
   session: 'Server session',
@@ -65,6 +65,14 @@ export async function logIn(
 ): Promise<void> {
   await fillLogin(page, email, password, { mode, next });
   await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+// A new user, signed up through the form and logged in with `mode`; returns the email.
+export async function signUpAndLogIn(page: Page, mode: Mode, prefix?: string): Promise<string> {
+  const email = uniqueEmail(prefix);
+  await signUp(page, email);
+  await logIn(page, email, PASSWORD, mode);
+  return email;
 }
 
 export async function authCookies(context: BrowserContext): Promise<Cookie[]> {

@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  hasRedisServer,
+  startRedisServer,
+  type RedisServer,
+} from '../../test/support/redis-server';
 import { freePort } from '../../test/support/server';
 import { startUpstashBridge } from '../../test/support/upstash-bridge';
 import { isAuthError } from '../auth/errors';
@@ -17,7 +18,6 @@ const TIMEOUT_MS = 300;
 const FAIL_WITHIN_MS = 2_000;
 const RECOVER_WITHIN_MS = 8_000;
 
-const hasRedisServer = spawnSync('redis-server', ['--version']).error === undefined;
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 
 afterEach(async () => {
@@ -40,39 +40,11 @@ function makeEntry(): SessionEntry {
   };
 }
 
-// A throwaway server with no persistence, so killing it loses nothing that matters.
-async function startRedisServer(port: number): Promise<() => Promise<void>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'login-lab-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = spawn('redis-server', [...args, '--dir', dir]);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server did not start:\n${output}`)),
-      10_000,
-    );
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
-  });
-  const kill = async (): Promise<void> => {
-    await killChild(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  cleanups.push(kill);
-  return kill;
-}
-
-async function killChild(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
+// A throwaway redis-server on `port`, killed after the test if the test has not killed it.
+async function startTrackedRedis(port: number): Promise<RedisServer> {
+  const redis = await startRedisServer(port);
+  cleanups.push(() => redis.stop());
+  return redis;
 }
 
 async function expectFailsClosedFast(work: () => Promise<unknown>): Promise<void> {
@@ -113,7 +85,7 @@ describe.runIf(hasRedisServer)('session stores when Redis goes away', () => {
 
     await expectFailsClosedFast(() => store.get(id));
     await expectFailsClosedFast(() => store.set(id, makeEntry()));
-    await startRedisServer(port);
+    await startTrackedRedis(port);
 
     expect(await store.get(id)).toBeNull();
   });
@@ -122,7 +94,7 @@ describe.runIf(hasRedisServer)('session stores when Redis goes away', () => {
     const port = await freePort();
     const redisUrl = `redis://127.0.0.1:${port}`;
     const token = randomBytes(16).toString('hex');
-    let stopRedis = await startRedisServer(port);
+    let redis = await startTrackedRedis(port);
     const bridge = await startUpstashBridge({ redisUrl, token });
     cleanups.push(() => bridge.close());
     const stores = [
@@ -142,7 +114,7 @@ describe.runIf(hasRedisServer)('session stores when Redis goes away', () => {
       expect(await store.get(id)).toStrictEqual(entry);
     }
 
-    await stopRedis();
+    await redis.stop();
     for (const store of stores) {
       await expectFailsClosedFast(() => store.get(id));
       await expectFailsClosedFast(() => store.set(id, makeEntry()));
@@ -150,7 +122,7 @@ describe.runIf(hasRedisServer)('session stores when Redis goes away', () => {
       await expectFailsClosedFast(() => store.deleteByUser(entry.userId));
     }
 
-    stopRedis = await startRedisServer(port);
+    redis = await startTrackedRedis(port);
     for (const store of stores) {
       await waitUntilWorks(() => store.set(id, entry));
       expect(await store.get(id)).toStrictEqual(entry);

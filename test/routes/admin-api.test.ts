@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/server';
-import { createUserWithRole } from '../support/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { updateOneRow } from '../support/app-database';
+import {
+  appClient,
+  bearerHeader,
+  safeErrorCheck,
+  useAppServer,
+  type HeaderMap,
+} from '../support/http';
+import { createUserWithRole, PASSWORD } from '../support/users';
 
 // The admin API and the user-state checks of the gate (revoked, deleted, disabled), through the
 // real routes of a production build. User state is changed straight in the app's SQLite file,
 // as lib/admin.ts and an operator would.
 
-const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'admin-api-admin@example.test';
 
-let server: AppServer;
-let adminToken: string;
+const server = useAppServer();
+const { send, postJson, signUp, issueToken } = appClient(server);
 const produced = new Set<string>();
+const expectError = safeErrorCheck(server, produced);
+let adminToken: string;
 
 interface PublicUser {
   id: string;
@@ -23,56 +29,18 @@ interface PublicUser {
   disabled: boolean;
 }
 
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
-}
-
-const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
-
-function send(urlPath: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${server.url}${urlPath}`, { redirect: 'manual', ...init });
-}
-
-function postJson(urlPath: string, body: unknown): Promise<Response> {
-  return send(urlPath, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
 function patchRole(id: string, body: string, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: HeaderMap = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   return send(`/api/admin/users/${id}`, { method: 'PATCH', headers, body });
 }
 
-const asBearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
-
-async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
-  const text = await res.text();
-  expect(text).not.toMatch(/\bat .+:\d+:\d+/);
-  expect(text).not.toContain(server.env.JWT_SECRET);
-  expect(res.status).toBe(status);
-  const body = JSON.parse(text) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  produced.add(code);
-  return body;
-}
-
-async function issueToken(email: string): Promise<string> {
-  const res = await postJson('/api/auth/token', { email, password: PASSWORD });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+const asBearer = (token: string) => ({ headers: bearerHeader(token) });
 
 // A plain user, signed up through the API, with a fresh token.
 async function newUser(label: string): Promise<{ id: string; email: string; token: string }> {
-  const email = uniqueEmail(label);
-  const res = await postJson('/api/auth/signup', { email, password: PASSWORD });
-  expect(res.status).toBe(201);
-  const { user } = (await res.json()) as { user: PublicUser };
-  return { id: user.id, email, token: await issueToken(email) };
+  const { id, email } = await signUp(label);
+  return { id, email, token: await issueToken(email) };
 }
 
 async function listUsers(): Promise<PublicUser[]> {
@@ -85,24 +53,12 @@ async function roleOf(id: string): Promise<string | undefined> {
   return (await listUsers()).find((u) => u.id === id)?.role;
 }
 
-function updateDatabase(sql: string, ...params: unknown[]): void {
-  const db = new Database(path.join(server.dataDir, 'login-lab.db'));
-  try {
-    db.pragma('busy_timeout = 2000');
-    expect(db.prepare(sql).run(...params).changes).toBe(1);
-  } finally {
-    db.close();
-  }
-}
+const updateDatabase = (sql: string, ...params: unknown[]): void =>
+  updateOneRow(server().dataDir, sql, ...params);
 
 beforeAll(async () => {
-  server = await startAppServer();
-  createUserWithRole(server.dataDir, ADMIN, PASSWORD, 'admin');
+  createUserWithRole(server().dataDir, ADMIN, PASSWORD, 'admin');
   adminToken = await issueToken(ADMIN);
-});
-
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe('GET /api/admin/users', () => {

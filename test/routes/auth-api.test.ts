@@ -1,50 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  appClient,
+  cookieAttributes,
+  cookieValue,
+  safeErrorCheck,
+  uniqueEmail,
+  useAppServer,
+} from '../support/http';
+import { PASSWORD } from '../support/users';
 
 // Signup, login, token and logout through the real API of a production build. The login limit
 // is lowered to 3 failures so the limiter can be reached quickly.
 
-const PASSWORD = 'correct horse battery staple';
 const COOKIE = 'll_access';
 const MAX_FAILURES = 3;
 const ACCOUNT_MAX_FAILURES = 5;
 
-let server: AppServer;
+const server = useAppServer({
+  LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+  LOGIN_ACCOUNT_MAX_FAILURES: String(ACCOUNT_MAX_FAILURES),
+});
+const { send, postJson } = appClient(server);
 const produced = new Set<string>();
-
-const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
-
-function send(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
-}
-
-function postJson(
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return send(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
-}
-
-async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
-  const text = await res.text();
-  expect(text).not.toMatch(/\bat .+:\d+:\d+/);
-  expect(text).not.toContain(server.env.JWT_SECRET);
-  expect(res.status).toBe(status);
-  const body = JSON.parse(text) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  produced.add(code);
-  return body;
-}
+const expectError = safeErrorCheck(server, produced);
 
 const signup = (email: string, password = PASSWORD) =>
   postJson('/api/auth/signup', { email, password });
@@ -56,24 +34,6 @@ async function expectNothingStoredFor(email: string): Promise<void> {
   await expectError(await login(email), 401, 'INVALID_CREDENTIALS');
   expect((await signup(email)).status).toBe(201);
 }
-
-function attributesOf(setCookie: string): string[] {
-  return setCookie
-    .split(';')
-    .slice(1)
-    .map((a) => a.trim().toLowerCase());
-}
-
-beforeAll(async () => {
-  server = await startAppServer({
-    LOGIN_MAX_FAILURES: String(MAX_FAILURES),
-    LOGIN_ACCOUNT_MAX_FAILURES: String(ACCOUNT_MAX_FAILURES),
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('POST /api/auth/signup', () => {
   it('creates a user with the email trimmed and lower-cased, and answers 201', async () => {
@@ -177,7 +137,7 @@ describe('POST /api/auth/login', () => {
     const cookies = res.headers.getSetCookie();
     expect(cookies).toHaveLength(1);
     expect(cookies[0]).toMatch(new RegExp(`^${COOKIE}=[\\w-]+\\.[\\w-]+\\.[\\w-]+;`));
-    const attributes = attributesOf(cookies[0]!);
+    const attributes = cookieAttributes(cookies[0]!);
     expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
     expect(attributes).toContain(`max-age=${900}`);
     // Served over http, so no Secure and no __Host- prefix.
@@ -185,7 +145,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('the cookie it sets is accepted by /api/me', async () => {
-    const value = /^ll_access=([^;]+)/.exec((await login(email)).headers.getSetCookie()[0]!)![1];
+    const value = cookieValue(await login(email), COOKIE);
     const me = await send('/api/me', { headers: { cookie: `${COOKIE}=${value}` } });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({
@@ -240,23 +200,20 @@ describe('POST /api/auth/login', () => {
 
   // Next only fills X-Forwarded-For when the client sent none, so a client can claim a new
   // address per attempt; the per-email limit must still stop it.
-  it(
-    'stops guessing one account even when every attempt claims a new X-Forwarded-For',
-    async () => {
-      const target = uniqueEmail('spoofed');
-      expect((await signup(target)).status).toBe(201);
-      const attempt = (i: number) =>
-        postJson(
-          '/api/auth/login',
-          { email: target, password: `wrong password number ${i}` },
-          { 'x-forwarded-for': `203.0.113.${i + 1}` },
-        );
-      for (let i = 0; i < ACCOUNT_MAX_FAILURES; i++) {
-        await expectError(await attempt(i), 401, 'INVALID_CREDENTIALS');
-      }
-      await expectError(await attempt(ACCOUNT_MAX_FAILURES), 429, 'RATE_LIMITED');
-    },
-  );
+  it('stops guessing one account even when every attempt claims a new X-Forwarded-For', async () => {
+    const target = uniqueEmail('spoofed');
+    expect((await signup(target)).status).toBe(201);
+    const attempt = (i: number) =>
+      postJson(
+        '/api/auth/login',
+        { email: target, password: `wrong password number ${i}` },
+        { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      );
+    for (let i = 0; i < ACCOUNT_MAX_FAILURES; i++) {
+      await expectError(await attempt(i), 401, 'INVALID_CREDENTIALS');
+    }
+    await expectError(await attempt(ACCOUNT_MAX_FAILURES), 429, 'RATE_LIMITED');
+  });
 
   it('refuses an unknown mode with 422 fields.mode', async () => {
     const res = await postJson('/api/auth/login', { email, password: PASSWORD, mode: 'basic' });
@@ -300,8 +257,8 @@ describe('POST /api/auth/logout', () => {
   it('clears the cookie with Max-Age=0 and the same attributes', async () => {
     const email = uniqueEmail('logout');
     expect((await signup(email)).status).toBe(201);
-    const issued = (await login(email)).headers.getSetCookie()[0]!;
-    const value = /^ll_access=([^;]+)/.exec(issued)![1]!;
+    const value = cookieValue(await login(email), COOKIE);
+    expect(value).not.toBe('');
 
     const res = await send('/api/auth/logout', {
       method: 'POST',
@@ -311,7 +268,7 @@ describe('POST /api/auth/logout', () => {
     const cleared = res.headers.getSetCookie();
     expect(cleared).toHaveLength(1);
     expect(cleared[0]).toMatch(new RegExp(`^${COOKIE}=;`));
-    const attributes = attributesOf(cleared[0]!);
+    const attributes = cookieAttributes(cleared[0]!);
     expect(attributes).toContain('max-age=0');
     expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
 

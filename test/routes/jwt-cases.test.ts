@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '@/lib/auth/errors';
 import {
   decodePayload,
@@ -7,59 +7,39 @@ import {
   type GateAnswer,
   type MutationCase,
 } from '../support/jwt-cases';
-import { startAppServer, type AppServer } from '../support/server';
-import { createUserWithRole } from '../support/users';
+import {
+  appClient,
+  bearerHeader,
+  cookieHeader,
+  STACK_FRAME,
+  useAppServer,
+  type HeaderMap,
+} from '../support/http';
+import { createUserWithRole, PASSWORD } from '../support/users';
 
 // Every case in ../shared/cases/jwt.json goes through the real gate of a production build: as
 // `Authorization: Bearer` on an admin API route, and as the JWT-mode cookie on the same route and
 // on the /admin page, where a refusal is a redirect to the login page.
 
 const cases = loadJwtCases();
-const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'jwt-cases-admin@example.test';
 const USER = 'jwt-cases-user@example.test';
 const COOKIE = 'll_access';
-const STACK_FRAME = /\bat .+:\d+:\d+/;
 
-let server: AppServer;
+const server = useAppServer();
+const { send, logIn, issueToken, expectLoginRedirect } = appClient(server);
 const fresh = { adminBearer: '', adminCookie: '', userBearer: '', userCookie: '' };
 const produced = new Set<string>();
 
-async function issueToken(email: string): Promise<string> {
-  const res = await post('/api/auth/token', { email, password: PASSWORD });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function loginCookie(email: string): Promise<string> {
-  const res = await post('/api/auth/login', { email, password: PASSWORD, mode: 'jwt' });
-  expect(res.status).toBe(200);
-  const [cookie] = res.headers.getSetCookie();
-  const match = new RegExp(`^${COOKIE}=([^;]+)`).exec(cookie ?? '');
-  expect(match, 'login sets the JWT cookie').not.toBeNull();
-  return match![1]!;
-}
-
-function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
-function get(path: string, headers: Record<string, string>): Promise<Response> {
-  return fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
-}
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const cookie = (token: string) => ({ cookie: `${COOKIE}=${token}` });
+const loginCookie = async (email: string): Promise<string> => (await logIn(email, 'jwt')).value;
+const get = (path: string, headers: HeaderMap): Promise<Response> => send(path, { headers });
+const cookie = (token: string) => cookieHeader(COOKIE, token);
 
 // Checks an API answer against the case: status, code, RFC 6750 header, and a body that gives
 // nothing away.
 async function expectApiAnswer(res: Response, gate: GateAnswer): Promise<void> {
   const text = await res.text();
-  expect(text).not.toContain(server.env.JWT_SECRET);
+  expect(text).not.toContain(server().env.JWT_SECRET);
   expect(text).not.toMatch(STACK_FRAME);
   expect(res.status).toBe(gate.status);
   if (gate.status === 200) {
@@ -78,14 +58,6 @@ async function expectApiAnswer(res: Response, gate: GateAnswer): Promise<void> {
   else expect(challenge).toContain('error="invalid_token"');
 }
 
-function expectLoginRedirect(res: Response, from: string): void {
-  expect([303, 307]).toContain(res.status);
-  const location = new URL(res.headers.get('location') ?? '', server.url);
-  expect(location.origin).toBe(server.url);
-  expect(location.pathname).toBe('/login');
-  expect(location.search).toBe(`?next=${encodeURIComponent(from)}`);
-}
-
 async function expectAdminPage(res: Response): Promise<string> {
   expect(res.status).toBe(200);
   const html = await res.text();
@@ -95,22 +67,17 @@ async function expectAdminPage(res: Response): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  createUserWithRole(server.dataDir, ADMIN, PASSWORD, 'admin');
-  createUserWithRole(server.dataDir, USER, PASSWORD, 'user');
+  createUserWithRole(server().dataDir, ADMIN, PASSWORD, 'admin');
+  createUserWithRole(server().dataDir, USER, PASSWORD, 'user');
   fresh.adminBearer = await issueToken(ADMIN);
   fresh.adminCookie = await loginCookie(ADMIN);
   fresh.userBearer = await issueToken(USER);
   fresh.userCookie = await loginCookie(USER);
 });
 
-afterAll(async () => {
-  await server?.stop();
-});
-
 describe('fresh tokens, unchanged', () => {
   it('open the admin API as Bearer and as cookie, and the admin page as cookie', async () => {
-    await expectApiAnswer(await get('/api/admin/users', bearer(fresh.adminBearer)), {
+    await expectApiAnswer(await get('/api/admin/users', bearerHeader(fresh.adminBearer)), {
       status: 200,
     });
     await expectApiAnswer(await get('/api/admin/users', cookie(fresh.adminCookie)), {
@@ -148,7 +115,7 @@ function baseTokens(change: MutationCase): { bearer: string; cookie: string } {
 }
 
 function mutated(change: MutationCase, token: string): string {
-  const result = mutateToken(token, change, server.env.JWT_SECRET!);
+  const result = mutateToken(token, change, server().env.JWT_SECRET!);
   expect(result).not.toBe(token);
   return result;
 }
@@ -159,7 +126,7 @@ describe('mutations of a fresh token', () => {
 
     it(`${c.id}: ${c.gate.status} ${label} as Bearer on /api/admin/users`, async () => {
       const token = mutated(c, baseTokens(c).bearer);
-      await expectApiAnswer(await get('/api/admin/users', bearer(token)), c.gate);
+      await expectApiAnswer(await get('/api/admin/users', bearerHeader(token)), c.gate);
     });
 
     it(`${c.id}: ${c.gate.status} ${label} as cookie on /api/admin/users and /admin`, async () => {

@@ -1,77 +1,43 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/server';
-import { createUserWithRole } from '../support/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { updateOneRow } from '../support/app-database';
+import { appClient, cookieHeader, useAppServer } from '../support/http';
+import { createUserWithRole, PASSWORD } from '../support/users';
 
 // Pages of a production build, fetched without following redirects: who gets a page, who goes
 // to /login, who gets the 403 page, and what a page that shows the credential gives away.
 
-const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'pages-admin@example.test';
 const COOKIE = 'll_access';
 
-let server: AppServer;
+const server = useAppServer();
+const { send, postJson, logIn, expectLoginRedirect } = appClient(server);
 
-function get(urlPath: string, token?: string): Promise<Response> {
-  const headers: Record<string, string> = token ? { cookie: `${COOKIE}=${token}` } : {};
-  return fetch(`${server.url}${urlPath}`, { headers, redirect: 'manual' });
-}
-
-function postJson(urlPath: string, body: unknown): Promise<Response> {
-  return fetch(`${server.url}${urlPath}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    redirect: 'manual',
-  });
-}
+const get = (urlPath: string, token?: string): Promise<Response> =>
+  send(urlPath, { headers: token ? cookieHeader(COOKIE, token) : {} });
 
 // Logs in through the API and returns the value of the JWT cookie it set.
-async function loginCookie(email: string): Promise<string> {
-  const res = await postJson('/api/auth/login', { email, password: PASSWORD, mode: 'jwt' });
-  expect(res.status).toBe(200);
-  return /^ll_access=([^;]+)/.exec(res.headers.getSetCookie()[0] ?? '')![1]!;
-}
+const loginCookie = async (email: string): Promise<string> => (await logIn(email, 'jwt')).value;
 
 async function signupAndLogin(email: string): Promise<string> {
   expect((await postJson('/api/auth/signup', { email, password: PASSWORD })).status).toBe(201);
   return loginCookie(email);
 }
 
-function expectLoginRedirect(res: Response, from: string): void {
-  expect([303, 307]).toContain(res.status);
-  const location = new URL(res.headers.get('location') ?? '', server.url);
-  expect(location.origin).toBe(server.url);
-  expect(location.pathname).toBe('/login');
-  expect(location.search).toBe(`?next=${encodeURIComponent(from)}`);
-}
-
 function bumpTokenVersion(email: string): void {
-  const db = new Database(path.join(server.dataDir, 'login-lab.db'));
-  try {
-    db.pragma('busy_timeout = 2000');
-    const result = db
-      .prepare('UPDATE users SET token_version = token_version + 1 WHERE email = ?')
-      .run(email);
-    expect(result.changes).toBe(1);
-  } finally {
-    db.close();
-  }
+  updateOneRow(
+    server().dataDir,
+    'UPDATE users SET token_version = token_version + 1 WHERE email = ?',
+    email,
+  );
 }
 
 let userCookie: string;
 let adminCookie: string;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  createUserWithRole(server.dataDir, ADMIN, PASSWORD, 'admin');
+  createUserWithRole(server().dataDir, ADMIN, PASSWORD, 'admin');
   adminCookie = await loginCookie(ADMIN);
   userCookie = await signupAndLogin('pages-user@example.test');
-});
-
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe('/dashboard', () => {

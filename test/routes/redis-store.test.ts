@@ -1,75 +1,49 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appClient,
+  AUTH_COOKIES,
+  cookieHeader,
+  cookieValue,
+  expectError,
+  type HeaderMap,
+  type Mode,
+} from '../support/http';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server';
 import { freePort, startAppServer, type AppServer } from '../support/server';
+import { PASSWORD } from '../support/users';
 import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
 
 // Session mode on the Redis stores, through the real API of a production build. The TCP store
 // runs against a throwaway redis-server that the test kills and restarts; the Upstash store
 // runs through the REST bridge onto the shared Redis at 127.0.0.1:6379.
 
-const PASSWORD = 'correct horse battery staple';
-const SID = 'll_sid';
+const SID = AUTH_COOKIES.session;
 const STORE_TIMEOUT_MS = 300;
 // The store's timeout plus room for a loaded machine; a hang would blow far past it.
 const FAIL_WITHIN_MS = 2_000;
 const RECOVER_WITHIN_MS = 10_000;
 const SHARED_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-type Mode = 'jwt' | 'session';
 type RawRedis = ReturnType<typeof createClient>;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 const idHashOf = (id: string): string => createHash('sha256').update(id).digest('base64url');
-const asSession = (sid: string) => ({ cookie: `${SID}=${sid}` });
+const asSession = (sid: string) => cookieHeader(SID, sid);
 
 // One app under test at a time; each describe points this at its own.
 let app: AppServer;
+const api = appClient(() => app);
+const { send, postJson, me } = api;
 
-function send(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${app.url}${path}`, { redirect: 'manual', ...init });
-}
-
-function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return send(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-async function signup(label: string): Promise<string> {
-  const email = uniqueEmail(label);
-  const res = await postJson('/api/auth/signup', { email, password: PASSWORD });
-  expect(res.status).toBe(201);
-  return email;
-}
-
-function attemptLogin(email: string, mode: Mode): Promise<Response> {
-  return postJson('/api/auth/login', { email, password: PASSWORD, mode });
-}
-
-async function login(email: string, mode: Mode): Promise<string> {
-  const res = await attemptLogin(email, mode);
-  expect(res.status, await res.clone().text()).toBe(200);
-  const name = mode === 'session' ? SID : 'll_access';
-  const line = res.headers.getSetCookie().find((l) => l.startsWith(`${name}=`));
-  return line?.split(';')[0]?.slice(name.length + 1) ?? '';
-}
-
-async function expectError(res: Response, status: number, code: string): Promise<void> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect((JSON.parse(text) as { error: { code: string } }).error.code).toBe(code);
-}
-
-async function expectMe(headers: Record<string, string>, mode: string): Promise<void> {
-  const res = await send('/api/me', { headers });
-  expect(res.status, await res.clone().text()).toBe(200);
-  expect(await res.json()).toMatchObject({ mode });
-}
+const signup = async (label: string): Promise<string> => (await api.signUp(label)).email;
+const login = async (email: string, mode: Mode): Promise<string> =>
+  (await api.logIn(email, mode)).value;
+const attemptLogin = (email: string, mode: Mode): Promise<Response> =>
+  postJson('/api/auth/login', { email, password: PASSWORD, mode });
+const expectMe = (headers: HeaderMap, mode: string): Promise<void> =>
+  api.expectMe(headers, { mode });
 
 async function openRaw(url: string): Promise<RawRedis> {
   const raw: RawRedis = createClient({ url, socket: { reconnectStrategy: false } });
@@ -133,8 +107,7 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
       email = await signup('outage');
       sid = await login(email, 'session');
       jwtCookie = await login(email, 'jwt');
-      const res = await postJson('/api/auth/token', { email, password: PASSWORD });
-      bearer = ((await res.json()) as { access_token: string }).access_token;
+      bearer = await api.issueToken(email);
       await expectMe(asSession(sid), 'session');
 
       await redis!.stop();
@@ -144,7 +117,7 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
     it('answers a session cookie with 503 STORE_UNAVAILABLE, fast', async () => {
       for (let i = 0; i < 3; i++) {
         const started = performance.now();
-        const res = await send('/api/me', { headers: asSession(sid) });
+        const res = await me(asSession(sid));
         const elapsed = performance.now() - started;
         await expectError(res, 503, 'STORE_UNAVAILABLE');
         expect(elapsed).toBeLessThan(FAIL_WITHIN_MS);
@@ -202,8 +175,7 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
         res = await attemptLogin(email, 'session');
       }
       expect(res.status, 'a session login within 10 s of Redis returning').toBe(200);
-      const line = res.headers.getSetCookie().find((l) => l.startsWith(`${SID}=`));
-      const sid = line!.split(';')[0]!.slice(SID.length + 1);
+      const sid = cookieValue(res, SID);
 
       await expectMe(asSession(sid), 'session');
       await expectMe({ cookie: `ll_access=${stale}` }, 'jwt');
@@ -211,11 +183,7 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
 
     it('does not bring back sessions the restarted store lost', async () => {
       const lost = randomBytes(32).toString('base64url');
-      await expectError(
-        await send('/api/me', { headers: asSession(lost) }),
-        401,
-        'SESSION_EXPIRED',
-      );
+      await expectError(await me(asSession(lost)), 401, 'SESSION_EXPIRED');
     });
   });
 });
@@ -257,6 +225,6 @@ describe('session mode on Upstash (REST bridge onto Redis)', () => {
     expect(out.status).toBe(200);
 
     expect(await raw.exists(key)).toBe(0);
-    await expectError(await send('/api/me', { headers: asSession(sid) }), 401, 'SESSION_EXPIRED');
+    await expectError(await me(asSession(sid)), 401, 'SESSION_EXPIRED');
   });
 });

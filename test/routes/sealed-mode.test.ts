@@ -1,64 +1,28 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appClient,
+  AUTH_COOKIES,
+  bearerHeader,
+  cookieHeader,
+  expectError,
+  setCookieFor,
+  useAppServer,
+} from '../support/http';
 import { startAppServer, type AppServer } from '../support/server';
+import { PASSWORD } from '../support/users';
 
 // Sealed-cookie mode through the real API of production builds: revocation at logout (and the
 // setting that turns it off), tampering, password rotation across restarts, and the refusal to
 // issue a cookie over the 4096-byte limit.
 
-const PASSWORD = 'correct horse battery staple';
-const SEALED = 'll_sealed';
-const ACCESS = 'll_access';
+const SEALED = AUTH_COOKIES.sealed;
 
-type Mode = 'jwt' | 'sealed';
-
-const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 const sealPassword = (): string => randomBytes(32).toString('base64url');
-const asSealed = (seal: string) => ({ cookie: `${SEALED}=${seal}` });
-
-// Each describe talks to its own server; this client points at one of them.
-function client(server: () => AppServer) {
-  const send = (urlPath: string, init: RequestInit = {}): Promise<Response> =>
-    fetch(`${server().url}${urlPath}`, { redirect: 'manual', ...init });
-  const postJson = (urlPath: string, body: unknown, headers: Record<string, string> = {}) =>
-    send(urlPath, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-  return {
-    send,
-    postJson,
-    async signup(label: string): Promise<string> {
-      const email = uniqueEmail(label);
-      const res = await postJson('/api/auth/signup', { email, password: PASSWORD });
-      expect(res.status).toBe(201);
-      return email;
-    },
-    async login(email: string, mode: Mode = 'sealed'): Promise<{ res: Response; value: string }> {
-      const res = await postJson('/api/auth/login', { email, password: PASSWORD, mode });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const name = mode === 'sealed' ? SEALED : ACCESS;
-      const line = res.headers.getSetCookie().find((l) => l.startsWith(`${name}=`));
-      return { res, value: line?.split(';')[0]?.slice(name.length + 1) ?? '' };
-    },
-    me: (headers: Record<string, string>) => send('/api/me', { headers }),
-  };
-}
-
-async function expectError(res: Response, status: number, code: string): Promise<void> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect((JSON.parse(text) as { error: { code: string } }).error.code).toBe(code);
-}
-
-async function expectOk(res: Response, fields: Record<string, unknown>): Promise<void> {
-  expect(res.status, await res.clone().text()).toBe(200);
-  expect(await res.json()).toMatchObject(fields);
-}
+const asSealed = (seal: string) => cookieHeader(SEALED, seal);
 
 // A different base64url character at the same place.
 function flipAt(value: string, index: number): string {
@@ -67,26 +31,18 @@ function flipAt(value: string, index: number): string {
 }
 
 describe('sealed mode, revocation on (the default)', () => {
-  let server: AppServer;
-  const api = client(() => server);
-
-  beforeAll(async () => {
-    server = await startAppServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const api = appClient(useAppServer());
 
   it('sets ll_sealed, an HttpOnly cookie holding an iron seal, and /api/me says sealed', async () => {
-    const email = await api.signup('sealed');
-    const { res, value } = await api.login(email);
+    const { email } = await api.signUp('sealed');
+    const { res, value } = await api.logIn(email, 'sealed');
 
     expect(await res.json()).toMatchObject({ mode: 'sealed', user: { email } });
-    const line = res.headers.getSetCookie().find((l) => l.startsWith(`${SEALED}=`))!;
+    const line = setCookieFor(res, SEALED)!;
     expect(line.toLowerCase()).toContain('httponly');
     expect(value).toMatch(/^Fe26\.2\*1\*/);
     expect(value).not.toContain(email);
-    await expectOk(await api.me(asSealed(value)), {
+    await api.expectMe(asSealed(value), {
       mode: 'sealed',
       source: 'cookie',
       user: { email },
@@ -94,7 +50,8 @@ describe('sealed mode, revocation on (the default)', () => {
   });
 
   it('refuses a copy of the cookie replayed after logout with 401 TOKEN_REVOKED', async () => {
-    const { value } = await api.login(await api.signup('replay'));
+    const { email } = await api.signUp('replay');
+    const { value } = await api.logIn(email, 'sealed');
     const out = await api.send('/api/auth/logout', { method: 'POST', headers: asSealed(value) });
     expect(out.status).toBe(200);
 
@@ -102,8 +59,8 @@ describe('sealed mode, revocation on (the default)', () => {
   });
 
   it('refuses a tampered or truncated seal with 401, and keeps serving everyone else', async () => {
-    const email = await api.signup('tamper');
-    const { value } = await api.login(email);
+    const { email } = await api.signUp('tamper');
+    const { value } = await api.logIn(email, 'sealed');
     const parts = value.split('*');
     const startOf = (part: number) => parts.slice(0, part).join('*').length + 1;
     const variants = [
@@ -124,32 +81,22 @@ describe('sealed mode, revocation on (the default)', () => {
       );
     }
 
-    await expectOk(await api.me(asSealed(value)), { mode: 'sealed', user: { email } });
+    await api.expectMe(asSealed(value), { mode: 'sealed', user: { email } });
     expect((await api.send('/api/health')).status).toBe(200);
   });
 });
 
 describe('sealed mode with SEALED_REVOCATION=off', () => {
-  let server: AppServer;
-  const api = client(() => server);
-
-  beforeAll(async () => {
-    server = await startAppServer({ SEALED_REVOCATION: 'off' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const api = appClient(useAppServer({ SEALED_REVOCATION: 'off' }));
 
   it('accepts the cookie replayed after logout, as a purely stateless seal must', async () => {
-    const email = await api.signup('stateless');
-    const { value } = await api.login(email);
+    const { email } = await api.signUp('stateless');
+    const { value } = await api.logIn(email, 'sealed');
     const out = await api.send('/api/auth/logout', { method: 'POST', headers: asSealed(value) });
     expect(out.status).toBe(200);
-    expect(out.headers.getSetCookie().find((l) => l.startsWith(`${SEALED}=`))).toMatch(
-      /Max-Age=0/i,
-    );
+    expect(setCookieFor(out, SEALED)).toMatch(/Max-Age=0/i);
 
-    await expectOk(await api.me(asSealed(value)), { mode: 'sealed', user: { email } });
+    await api.expectMe(asSealed(value), { mode: 'sealed', user: { email } });
   });
 });
 
@@ -158,7 +105,7 @@ describe('seal password rotation across restarts on the same data', () => {
   const [first, second] = [sealPassword(), sealPassword()];
   let dataDir: string;
   let server: AppServer | undefined;
-  const api = client(() => server!);
+  const api = appClient(() => server!);
 
   // Each restart is a new process on the same database, with only the seal passwords changed.
   async function restartWith(sealPasswords: string): Promise<void> {
@@ -179,35 +126,27 @@ describe('seal password rotation across restarts on the same data', () => {
 
   it('opens old seals while the old password is listed, and refuses them once it is dropped', async () => {
     await restartWith(`1:${first}`);
-    const email = await api.signup('rotation');
-    const old = (await api.login(email)).value;
+    const { email } = await api.signUp('rotation');
+    const old = (await api.logIn(email, 'sealed')).value;
     expect(old).toMatch(/^Fe26\.2\*1\*/);
-    await expectOk(await api.me(asSealed(old)), { mode: 'sealed' });
+    await api.expectMe(asSealed(old), { mode: 'sealed' });
 
     await restartWith(`2:${second},1:${first}`);
-    await expectOk(await api.me(asSealed(old)), { mode: 'sealed', user: { email } });
-    const renewed = (await api.login(email)).value;
+    await api.expectMe(asSealed(old), { mode: 'sealed', user: { email } });
+    const renewed = (await api.logIn(email, 'sealed')).value;
     expect(renewed).toMatch(/^Fe26\.2\*2\*/);
 
     await restartWith(`2:${second}`);
     await expectError(await api.me(asSealed(old)), 401, 'TOKEN_INVALID');
-    await expectOk(await api.me(asSealed(renewed)), { mode: 'sealed', user: { email } });
+    await api.expectMe(asSealed(renewed), { mode: 'sealed', user: { email } });
   });
 });
 
 describe('a credential over the 4096-byte cookie limit', () => {
-  let server: AppServer;
-  const api = client(() => server);
-
-  beforeAll(async () => {
-    server = await startAppServer({ JWT_ISSUER: 'x'.repeat(4100) });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const api = appClient(useAppServer({ JWT_ISSUER: 'x'.repeat(4100) }));
 
   it('is refused at login with 422 COOKIE_TOO_LARGE and no cookie at all', async () => {
-    const email = await api.signup('too-large');
+    const { email } = await api.signUp('too-large');
     const res = await api.postJson('/api/auth/login', { email, password: PASSWORD, mode: 'jwt' });
 
     expect(res.headers.getSetCookie()).toEqual([]);
@@ -215,22 +154,19 @@ describe('a credential over the 4096-byte cookie limit', () => {
   });
 
   it('is still issued as a Bearer token, which has no cookie limit', async () => {
-    const email = await api.signup('bearer');
+    const { email } = await api.signUp('bearer');
     const res = await api.postJson('/api/auth/token', { email, password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie()).toEqual([]);
     const { access_token: token } = (await res.json()) as { access_token: string };
     expect(token.length).toBeGreaterThan(4096);
 
-    await expectOk(await api.me({ authorization: `Bearer ${token}` }), {
-      mode: 'jwt',
-      source: 'bearer',
-    });
+    await api.expectMe(bearerHeader(token), { mode: 'jwt', source: 'bearer' });
   });
 
   it('leaves the modes whose cookie fits working', async () => {
-    const email = await api.signup('fits');
-    const { value } = await api.login(email, 'sealed');
-    await expectOk(await api.me(asSealed(value)), { mode: 'sealed', user: { email } });
+    const { email } = await api.signUp('fits');
+    const { value } = await api.logIn(email, 'sealed');
+    await api.expectMe(asSealed(value), { mode: 'sealed', user: { email } });
   });
 });

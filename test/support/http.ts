@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { AUTH_COOKIES, type Mode } from './auth-cookies';
 import { startAppServer, type AppServer } from './server';
 import { PASSWORD } from './users';
 
 // Talking to an app under test over HTTP, and the checks its answers share. Requests never
 // follow redirects, so a test sees the 303 or 307 itself.
 
-export type Mode = 'jwt' | 'sealed' | 'session';
+export { AUTH_COOKIES };
+export type { Mode };
 export type HeaderMap = Record<string, string>;
-
-export const AUTH_COOKIES: Record<Mode, string> = {
-  jwt: 'll_access',
-  sealed: 'll_sealed',
-  session: 'll_sid',
-};
 
 export const STACK_FRAME = /\bat .+:\d+:\d+/;
 
@@ -38,7 +34,8 @@ export function setCookieFor(res: Response, name: string): string | undefined {
 
 // The value the response sets `name` to, or '' when it sets no such cookie.
 export function cookieValue(res: Response, name: string): string {
-  return setCookieFor(res, name)?.split(';')[0]?.slice(name.length + 1) ?? '';
+  const line = setCookieFor(res, name);
+  return line ? line.split(';')[0]!.slice(name.length + 1) : '';
 }
 
 // The attributes after name=value, trimmed and lower-cased: 'httponly', 'path=/', 'max-age=0'.

@@ -6,6 +6,9 @@ import { getAuthRuntime } from './lib/auth/runtime';
 // authority (roles, revocation, store look-up); API routes are kept off the proxy entirely,
 // because merely invoking it costs about a third of a request.
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // Only page loads are redirected: a server action POST answered with a redirect would be
+  // re-posted to /login by the browser. Actions check for themselves and redirect properly.
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
   const runtime = getAuthRuntime();
   const credential = readCredential(request.headers, runtime.cookieNames);
   let valid = credential !== null;

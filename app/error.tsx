@@ -6,8 +6,8 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <p className="text-sm font-semibold text-rose-700">Something went wrong</p>
       <h1 className="mt-2 text-2xl font-bold text-slate-900">That did not work</h1>
       <p className="mt-3 text-slate-600">
-        The server could not finish this request. If you use server sessions, the session store may
-        be unreachable; try again in a moment.
+        The server could not finish this request; the details are in the server log. Try again in a
+        moment.
       </p>
       <button
         type="button"

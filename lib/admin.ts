@@ -4,16 +4,30 @@ import type { Role } from './auth/roles';
 import { bumpTokenVersion, findUserById, recordAudit, updateUserRole, type User } from './db/users';
 import { getSessionStore } from './session-store';
 
-// Session mode reads the role from the database on every request, so a demotion bites at once.
-// A promotion ends the user's server sessions instead: more privilege comes with a new session
-// id at the next login (OWASP: renew the id on any privilege change).
+// A role change must never leave more privilege behind than the database grants:
+// - a demotion bumps the token version (JWTs and seals that say "admin" get TOKEN_REVOKED at
+//   once) and session mode reads the role from the database on every request;
+// - a promotion ends the user's server sessions first, so the new role comes with a new
+//   session id (OWASP: renew the id on a privilege change). A JWT or seal keeps its lower role
+//   until it is re-issued — the stale-role lesson, in its harmless direction.
+// The sessions are ended before the role is written: if the store is down, nothing changes.
 export async function changeUserRole(actorId: string, userId: string, role: Role): Promise<User> {
   const before = findUserById(userId);
   if (!before) throw new AuthError('NOT_FOUND', { message: 'No user with that id.' });
-  const user = updateUserRole(userId, role)!;
-  const promoted = before.role !== 'admin' && role === 'admin';
+  if (before.role === role) return before;
+
+  const promoted = role === 'admin';
   const ended = promoted ? await getSessionStore().deleteByUser(userId) : 0;
-  const detail = `${before.role} → ${role}${ended ? `, ${ended} sessions ended` : ''}`;
+  const user = updateUserRole(userId, role);
+  if (!user) {
+    throw new AuthError('VALIDATION_FAILED', {
+      fields: { role: ['At least one admin must remain; promote someone else first.'] },
+    });
+  }
+
+  const detail = promoted
+    ? `${before.role} → ${role}, ${ended} sessions ended`
+    : `${before.role} → ${role}, credentials revoked`;
   recordAudit({ actorId, action: 'user.role', targetId: userId, detail });
   return user;
 }
@@ -21,9 +35,9 @@ export async function changeUserRole(actorId: string, userId: string, role: Role
 // Logs a user out everywhere: refuses every JWT and seal issued so far (version bump) and
 // deletes every server session.
 export async function revokeAllCredentials(actorId: string, userId: string): Promise<number> {
+  const deleted = await getSessionStore().deleteByUser(userId);
   const user = bumpTokenVersion(userId);
   if (!user) throw new AuthError('NOT_FOUND', { message: 'No user with that id.' });
-  const deleted = await getSessionStore().deleteByUser(userId);
   recordAudit({
     actorId,
     action: 'user.revoke-all',

@@ -50,12 +50,15 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-// Only a same-origin path may be a post-login destination: no scheme, no host, no '//' or '/\'.
+// Only a same-origin path may be a post-login destination. Backslashes and control characters
+// are refused outright (browsers read '\' as '/'), and the path is checked again after URL
+// normalisation, since '/./' and '/..' can fold into a scheme-relative '//host'.
 export function safeNextPath(next: unknown, fallback = '/dashboard'): string {
-  if (typeof next !== 'string' || !/^\/(?![/\\])/.test(next) || /[\x00-\x1f]/.test(next)) {
+  if (typeof next !== 'string' || !next.startsWith('/') || /[\\\x00-\x1f\x7f]/.test(next)) {
     return fallback;
   }
   const url = new URL(next, 'http://login-lab.invalid');
-  if (url.origin !== 'http://login-lab.invalid') return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== 'http://login-lab.invalid' || path.startsWith('//')) return fallback;
+  return path;
 }

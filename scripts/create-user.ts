@@ -11,27 +11,35 @@ const { values } = parseArgs({
   options: { email: { type: 'string' }, role: { type: 'string', default: 'user' } },
 });
 
+// On a terminal the password is read in raw mode and never echoed; piped input is read as a line.
 async function readPassword(): Promise<string> {
-  const rl = createInterface({
-    input: process.stdin,
-    output: process.stdout,
-    terminal: process.stdin.isTTY,
-  });
-  if (process.stdin.isTTY) {
-    // Hide what is typed: readline echoes through _writeToOutput, which we silence after the prompt.
-    const output = rl as unknown as { _writeToOutput: (s: string) => void };
-    const question = rl.question('Password (15 to 128 characters): ');
-    output._writeToOutput = () => {};
-    const answer = await question;
+  if (!process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    for await (const line of rl) {
+      rl.close();
+      return line;
+    }
+    return '';
+  }
+  process.stdout.write('Password (15 to 128 characters): ');
+  process.stdin.setRawMode(true);
+  process.stdin.setEncoding('utf8');
+  process.stdin.resume();
+  let password = '';
+  try {
+    for await (const chunk of process.stdin) {
+      for (const char of chunk as string) {
+        if (char === '\u0003') throw new Error('Cancelled.');
+        if (char === '\r' || char === '\n') return password;
+        password = char === '\u007f' || char === '\b' ? password.slice(0, -1) : password + char;
+      }
+    }
+    return password;
+  } finally {
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
     process.stdout.write('\n');
-    rl.close();
-    return answer;
   }
-  for await (const line of rl) {
-    rl.close();
-    return line;
-  }
-  return '';
 }
 
 async function main(): Promise<number> {
@@ -70,4 +78,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -11,18 +11,15 @@ import { fieldErrorsOf, loginSchema, safeNextPath, signupSchema } from '@/lib/va
 
 export async function loginAction(_state: FormState, data: FormData): Promise<FormState> {
   const email = String(data.get('email') ?? '');
-  const parsed = loginSchema.safeParse({
-    email,
-    password: data.get('password'),
-    mode: data.get('mode') || undefined,
-  });
-  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error), email };
+  const mode = String(data.get('mode') ?? '') || undefined;
+  const parsed = loginSchema.safeParse({ email, password: data.get('password'), mode });
+  if (!parsed.success) return { fields: fieldErrorsOf(parsed.error), email, mode };
 
   try {
     const { mode = getConfig().defaultMode, ...credentials } = parsed.data;
     await signIn({ ...credentials, mode }, await headers());
   } catch (error) {
-    if (isAuthError(error)) return { message: error.message, fields: error.fields, email };
+    if (isAuthError(error)) return { message: error.message, fields: error.fields, email, mode };
     throw error;
   }
   redirect(safeNextPath(data.get('next')));

@@ -1,22 +1,34 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { revokeAllCredentials, changeUserRole } from '@/lib/admin';
+import { redirect } from 'next/navigation';
+import { changeUserRole, revokeAllCredentials } from '@/lib/admin';
+import { isAuthError } from '@/lib/auth/errors';
 import { requirePageViewer } from '@/lib/dal';
 import { roleChangeSchema } from '@/lib/validation';
 
 // Server actions are reachable by POST from anywhere, so each one checks the role itself.
+// A refusal comes back to the page as a code it explains; anything else is a real failure.
 
-export async function changeRoleAction(data: FormData): Promise<void> {
+async function runAdminAction(work: (adminId: string) => Promise<unknown>): Promise<void> {
   const admin = await requirePageViewer('admin', '/admin');
-  const parsed = roleChangeSchema.safeParse({ role: data.get('role') });
-  if (!parsed.success) return;
-  await changeUserRole(admin.user.id, String(data.get('userId')), parsed.data.role);
+  try {
+    await work(admin.user.id);
+  } catch (error) {
+    if (isAuthError(error)) redirect(`/admin?error=${error.code}`);
+    throw error;
+  }
   revalidatePath('/admin');
 }
 
+export async function changeRoleAction(data: FormData): Promise<void> {
+  const parsed = roleChangeSchema.safeParse({ role: data.get('role') });
+  await runAdminAction(async (adminId) => {
+    if (!parsed.success) redirect('/admin?error=BAD_REQUEST');
+    await changeUserRole(adminId, String(data.get('userId')), parsed.data.role);
+  });
+}
+
 export async function revokeAllAction(data: FormData): Promise<void> {
-  const admin = await requirePageViewer('admin', '/admin');
-  await revokeAllCredentials(admin.user.id, String(data.get('userId')));
-  revalidatePath('/admin');
+  await runAdminAction((adminId) => revokeAllCredentials(adminId, String(data.get('userId'))));
 }

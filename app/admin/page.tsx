@@ -9,8 +9,20 @@ import { changeRoleAction, revokeAllAction } from './actions';
 
 export const metadata = { title: 'Admin' };
 
-export default async function AdminPage() {
+const REFUSALS: Record<string, string> = {
+  VALIDATION_FAILED: 'At least one admin must remain: promote someone else first.',
+  NOT_FOUND: 'That user no longer exists.',
+  BAD_REQUEST: 'That role does not exist.',
+  STORE_UNAVAILABLE: 'The session store is unreachable, so nothing was changed. Try again.',
+};
+
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string }>;
+}) {
   const admin = await requirePageViewer('admin', '/admin');
+  const refusal = REFUSALS[(await searchParams).error ?? ''];
   const users = listUsers();
   const emails = new Map(users.map((u) => [u.id, u.email]));
   const sessions = await Promise.all(
@@ -21,13 +33,22 @@ export default async function AdminPage() {
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Admin</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Session mode reads the role from the database on every request, so a demotion applies at
-          once; a promotion ends the user’s server sessions, so the new role comes with a new
-          session id. JWT and sealed credentials keep their copy of the role until they are
-          re-issued. “Revoke all” bumps the user’s token version and deletes their server sessions,
-          so every credential they hold stops working.
+          A demotion applies at once in every mode: it bumps the user’s token version, so JWTs and
+          seals that still say “admin” are refused, and session mode reads the role from the
+          database on every request. A promotion ends the user’s server sessions, so the new role
+          comes with a new session id; a JWT or seal keeps its lower role until it is re-issued.
+          “Revoke all” bumps the token version and deletes the server sessions, so every credential
+          the user holds stops working.
         </p>
       </div>
+      {refusal ? (
+        <p
+          role="alert"
+          className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-rose-200"
+        >
+          {refusal}
+        </p>
+      ) : null}
       <section className="space-y-3">
         <h2 className="text-lg font-semibold text-slate-900">Users</h2>
         <UsersTable

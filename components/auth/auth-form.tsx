@@ -101,7 +101,7 @@ export function AuthForm({
                     type="radio"
                     name="mode"
                     value={mode.value}
-                    defaultChecked={mode.value === defaultMode}
+                    defaultChecked={mode.value === (state.mode ?? defaultMode)}
                     className="accent-indigo-600"
                   />
                   {mode.label}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../auth/roles';
 import { getDb, type Db } from './client';
 import { auditLog, users, type AuditRow, type UserRow } from './schema';
@@ -60,11 +60,23 @@ export function insertUser(input: {
   return row;
 }
 
+// A demotion also bumps the token version, so JWTs and seals that still say "admin" stop at
+// once. One statement, guarded, so two concurrent demotions cannot remove the last admin.
 export function updateUserRole(id: string, role: Role): User | undefined {
+  const demotion = role !== 'admin';
+  const otherAdmins = sql`(select count(*) from ${users} where ${users.role} = 'admin' and ${users.id} != ${id})`;
   return getDb()
     .update(users)
-    .set({ role, updatedAt: new Date() })
-    .where(eq(users.id, id))
+    .set({
+      role,
+      updatedAt: new Date(),
+      ...(demotion ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
+    })
+    .where(
+      demotion
+        ? and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherAdmins, 0)))
+        : eq(users.id, id),
+    )
     .returning(publicColumns)
     .get();
 }

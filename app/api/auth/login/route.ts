@@ -1,6 +1,7 @@
 import { signIn } from '@/lib/auth/sign-in';
 import { getConfig } from '@/lib/config';
-import { json, readJson, route } from '@/lib/http';
+import { json, route } from '@/lib/http';
+import { readJson } from '@/lib/read-json';
 import { toPublicUser } from '@/lib/public-user';
 import { loginSchema } from '@/lib/validation';
 

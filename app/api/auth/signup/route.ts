@@ -1,5 +1,6 @@
 import { registerUser } from '@/lib/auth/accounts';
-import { json, readJson, route } from '@/lib/http';
+import { json, route } from '@/lib/http';
+import { readJson } from '@/lib/read-json';
 import { toPublicUser } from '@/lib/public-user';
 import { signupSchema } from '@/lib/validation';
 

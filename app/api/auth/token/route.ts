@@ -1,7 +1,8 @@
 import { checkPassword } from '@/lib/auth/accounts';
 import { issueAccessToken } from '@/lib/auth/jwt';
 import { getAuthRuntime } from '@/lib/auth/runtime';
-import { clientIp, json, readJson, route } from '@/lib/http';
+import { clientIp, json, route } from '@/lib/http';
+import { readJson } from '@/lib/read-json';
 import { loginSchema } from '@/lib/validation';
 
 // For API clients: the token comes back in the body only, never also as a cookie.

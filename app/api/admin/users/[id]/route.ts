@@ -1,5 +1,6 @@
 import { changeUserRole } from '@/lib/admin';
-import { json, readJson, requireApiViewer, route } from '@/lib/http';
+import { json, requireApiViewer, route } from '@/lib/http';
+import { readJson } from '@/lib/read-json';
 import { toPublicUser } from '@/lib/public-user';
 import { roleChangeSchema } from '@/lib/validation';
 

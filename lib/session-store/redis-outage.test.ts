@@ -12,6 +12,7 @@ import { isAuthError } from '../auth/errors';
 import { createRedisStore } from './redis';
 import type { SessionEntry, SessionStore } from './types';
 import { createUpstashStore } from './upstash';
+import { announceSkip, IN_CI } from '../../test/support/services';
 
 const TIMEOUT_MS = 300;
 // The store's timeout plus room for a loaded machine; a hang would blow far past it.
@@ -171,13 +172,13 @@ describe.runIf(hasRedisServer)('session stores when Redis goes away', () => {
 });
 
 if (!hasRedisServer) {
-  if (process.env.CI === 'true') {
+  if (IN_CI) {
     it('finds redis-server for the outage tests', () => {
       throw new Error('CI=true but the redis-server binary is not on PATH; install redis-server.');
     });
   } else {
     const hint = 'redis-server is not on PATH; install it (apt-get install redis-server)';
-    console.warn(`\n*** SKIPPING the Redis outage tests: ${hint}.\n`);
+    announceSkip('the Redis outage tests', hint);
     describe.skip(`Redis outage tests — SKIPPED: ${hint}`, () => {
       it('needs redis-server', () => {});
     });

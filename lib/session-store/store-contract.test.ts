@@ -12,8 +12,9 @@ import { createRedisStore } from './redis';
 import { createSqliteStore, sweepExpiredSessions } from './sqlite';
 import type { SessionEntry, SessionStore } from './types';
 import { createUpstashStore } from './upstash';
+import { announceSkip, IN_CI, TEST_REDIS_URL } from '../../test/support/services';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 // Generous: these cases test behaviour, redis-outage.test.ts tests the timeout.
 const TIMEOUT_MS = 2_000;
 
@@ -392,13 +393,13 @@ if (redisProblem === null) {
   describeKeyspaceLayout('redis store', openRedisHarness);
   describeStoreContract('upstash store (REST bridge onto Redis)', openUpstashHarness);
   describeKeyspaceLayout('upstash store (REST bridge onto Redis)', openUpstashHarness);
-} else if (process.env.CI === 'true') {
+} else if (IN_CI) {
   it('reaches Redis for the redis and upstash store contracts', () => {
     throw new Error(`CI=true but Redis at ${REDIS_URL} is unreachable: ${redisProblem}`);
   });
 } else {
   const hint = `no Redis at ${REDIS_URL} (${redisProblem}); start redis-server or set REDIS_URL`;
-  console.warn(`\n*** SKIPPING the redis and upstash session-store contracts: ${hint}.\n`);
+  announceSkip('the redis and upstash session-store contracts', hint);
   describe.skip(`redis and upstash stores — SKIPPED: ${hint}`, () => {
     it('needs a reachable Redis', () => {});
   });

@@ -1,7 +1,14 @@
 import 'server-only';
 import { AuthError } from './auth/errors';
 import type { Role } from './auth/roles';
-import { bumpTokenVersion, findUserById, recordAudit, updateUserRole, type User } from './db/users';
+import {
+  bumpTokenVersion,
+  findUserById,
+  recordAudit,
+  updateUserDisabled,
+  updateUserRole,
+  type User,
+} from './db/users';
 import { getSessionStore } from './session-store';
 
 // A role change must never leave more privilege behind than the database grants:
@@ -29,6 +36,31 @@ export async function changeUserRole(actorId: string, userId: string, role: Role
     ? `${before.role} → ${role}, ${ended} sessions ended`
     : `${before.role} → ${role}, credentials revoked`;
   recordAudit({ actorId, action: 'user.role', targetId: userId, detail });
+  return user;
+}
+
+// A disabled account is refused on its very next request in every mode (USER_DISABLED: the gate
+// loads the user row each time) and cannot log in; its server sessions are deleted as well.
+export async function setUserDisabled(
+  actorId: string,
+  userId: string,
+  disabled: boolean,
+): Promise<User> {
+  if (actorId === userId && disabled) {
+    throw new AuthError('VALIDATION_FAILED', {
+      fields: { disabled: ['You cannot disable your own account.'] },
+    });
+  }
+  const ended = disabled ? await getSessionStore().deleteByUser(userId) : 0;
+  const user = updateUserDisabled(userId, disabled);
+  if (!user) throw new AuthError('NOT_FOUND', { message: 'No user with that id.' });
+  const detail = disabled ? `${ended} sessions ended` : '';
+  recordAudit({
+    actorId,
+    action: disabled ? 'user.disable' : 'user.enable',
+    targetId: userId,
+    detail,
+  });
   return user;
 }
 

@@ -35,9 +35,20 @@ export const loginSchema = z.object({
   mode: z.enum(AUTH_MODES, { error: 'Pick jwt, sealed or session.' }).optional(),
 });
 
-export const roleChangeSchema = z.object({
-  role: z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}.` }),
-});
+const roleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}.` });
+
+export const roleChangeSchema = z.object({ role: roleSchema });
+
+export const userUpdateSchema = z
+  .object({
+    role: roleSchema.optional(),
+    disabled: z.boolean({ error: 'disabled must be true or false.' }).optional(),
+  })
+  // One change per request, so a refused change never leaves the other one half applied.
+  .refine((update) => (update.role === undefined) !== (update.disabled === undefined), {
+    error: 'Give either a role or disabled, one change per request.',
+    path: ['form'],
+  });
 
 export type FieldErrors = Record<string, string[]>;
 

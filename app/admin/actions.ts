@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { changeUserRole, revokeAllCredentials } from '@/lib/admin';
+import { changeUserRole, revokeAllCredentials, setUserDisabled } from '@/lib/admin';
 import { isAuthError } from '@/lib/auth/errors';
 import { requirePageViewer } from '@/lib/dal';
 import { roleChangeSchema } from '@/lib/validation';
@@ -15,7 +15,9 @@ async function runAdminAction(work: (adminId: string) => Promise<unknown>): Prom
   try {
     await work(admin.user.id);
   } catch (error) {
-    if (isAuthError(error)) redirect(`/admin?error=${error.code}`);
+    // A field refusal (last admin, own account) is named by its field, others by their code.
+    if (isAuthError(error))
+      redirect(`/admin?error=${Object.keys(error.fields ?? {})[0] ?? error.code}`);
     throw error;
   }
   revalidatePath('/admin');
@@ -31,4 +33,9 @@ export async function changeRoleAction(data: FormData): Promise<void> {
 
 export async function revokeAllAction(data: FormData): Promise<void> {
   await runAdminAction((adminId) => revokeAllCredentials(adminId, String(data.get('userId'))));
+}
+
+export async function setDisabledAction(data: FormData): Promise<void> {
+  const disabled = data.get('disabled') === 'true';
+  await runAdminAction((adminId) => setUserDisabled(adminId, String(data.get('userId')), disabled));
 }

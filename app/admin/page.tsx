@@ -5,12 +5,13 @@ import { listAudit, listUsers } from '@/lib/db/users';
 import { toPublicUser } from '@/lib/public-user';
 import { SessionsList } from '@/components/sessions-list';
 import { listDeviceSessions } from '@/lib/sessions-view';
-import { changeRoleAction, revokeAllAction } from './actions';
+import { changeRoleAction, revokeAllAction, setDisabledAction } from './actions';
 
 export const metadata = { title: 'Admin' };
 
 const REFUSALS: Record<string, string> = {
-  VALIDATION_FAILED: 'At least one admin must remain: promote someone else first.',
+  role: 'At least one admin must remain: promote someone else first.',
+  disabled: 'You cannot disable your own account.',
   NOT_FOUND: 'That user no longer exists.',
   BAD_REQUEST: 'That role does not exist.',
   STORE_UNAVAILABLE: 'The session store is unreachable, so nothing was changed. Try again.',
@@ -56,6 +57,7 @@ export default async function AdminPage({
           currentUserId={admin.user.id}
           changeRoleAction={changeRoleAction}
           revokeAllAction={revokeAllAction}
+          setDisabledAction={setDisabledAction}
         />
       </section>
       <section className="space-y-3">

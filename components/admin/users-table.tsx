@@ -7,11 +7,13 @@ export function UsersTable({
   currentUserId,
   changeRoleAction,
   revokeAllAction,
+  setDisabledAction,
 }: {
   users: PublicUser[];
   currentUserId: string;
   changeRoleAction: (data: FormData) => Promise<void>;
   revokeAllAction: (data: FormData) => Promise<void>;
+  setDisabledAction: (data: FormData) => Promise<void>;
 }) {
   return (
     <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -31,7 +33,7 @@ export function UsersTable({
               Change role
             </th>
             <th scope="col" className="px-4 py-3">
-              Sessions
+              Access
             </th>
           </tr>
         </thead>
@@ -46,6 +48,11 @@ export function UsersTable({
               </td>
               <td className="px-4 py-3">
                 <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>{user.role}</Badge>
+                {user.disabled ? (
+                  <span className="ml-1">
+                    <Badge tone="bad">disabled</Badge>
+                  </span>
+                ) : null}
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-600">
                 {user.createdAt.slice(0, 16).replace('T', ' ')} UTC
@@ -71,16 +78,29 @@ export function UsersTable({
                 </form>
               </td>
               <td className="px-4 py-3">
-                <form action={revokeAllAction}>
-                  <input type="hidden" name="userId" value={user.id} />
-                  <button
-                    type="submit"
-                    className={dangerButtonClass}
-                    aria-label={`Revoke all credentials of ${user.email}`}
-                  >
-                    Revoke all
-                  </button>
-                </form>
+                <div className="flex flex-wrap gap-2">
+                  <form action={revokeAllAction}>
+                    <input type="hidden" name="userId" value={user.id} />
+                    <button
+                      type="submit"
+                      className={dangerButtonClass}
+                      aria-label={`Revoke all credentials of ${user.email}`}
+                    >
+                      Revoke all
+                    </button>
+                  </form>
+                  <form action={setDisabledAction}>
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="disabled" value={String(!user.disabled)} />
+                    <button
+                      type="submit"
+                      className={user.disabled ? secondaryButtonClass : dangerButtonClass}
+                      aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.email}`}
+                    >
+                      {user.disabled ? 'Enable' : 'Disable'}
+                    </button>
+                  </form>
+                </div>
               </td>
             </tr>
           ))}

@@ -81,6 +81,15 @@ export function updateUserRole(id: string, role: Role): User | undefined {
     .get();
 }
 
+export function updateUserDisabled(id: string, disabled: boolean): User | undefined {
+  return getDb()
+    .update(users)
+    .set({ disabled, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning(publicColumns)
+    .get();
+}
+
 // Every credential that carries an older version is refused from now on (TOKEN_REVOKED).
 export function bumpTokenVersion(id: string): User | undefined {
   return getDb()

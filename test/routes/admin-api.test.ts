@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { updateOneRow } from '../support/app-database';
+import { readRows, updateOneRow } from '../support/app-database';
 import {
   appClient,
+  AUTH_COOKIES,
   bearerHeader,
+  cookieHeader,
   safeErrorCheck,
   useAppServer,
+  type AppClient,
   type HeaderMap,
 } from '../support/http';
+import type { AppServer } from '../support/server';
 import { createUserWithRole, PASSWORD } from '../support/users';
 
 // The admin API and the user-state checks of the gate (revoked, deleted, disabled), through the
@@ -17,7 +21,8 @@ import { createUserWithRole, PASSWORD } from '../support/users';
 const ADMIN = 'admin-api-admin@example.test';
 
 const server = useAppServer();
-const { send, postJson, signUp, issueToken } = appClient(server);
+const api = appClient(server);
+const { send, postJson, signUp, logIn, issueToken, expectMe } = api;
 const produced = new Set<string>();
 const expectError = safeErrorCheck(server, produced);
 let adminToken: string;
@@ -33,6 +38,35 @@ function patchRole(id: string, body: string, token: string | null): Promise<Resp
   const headers: HeaderMap = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   return send(`/api/admin/users/${id}`, { method: 'PATCH', headers, body });
+}
+
+// PATCH /api/admin/users/:id through `api`, with whatever credential and Origin `headers` carry.
+function setRoleVia(
+  api: AppClient,
+  id: string,
+  role: string,
+  headers: HeaderMap,
+): Promise<Response> {
+  return api.send(`/api/admin/users/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ role }),
+  });
+}
+
+interface RoleChange {
+  actorId: string | null;
+  detail: string;
+}
+
+// The user.role entries the audit log of `app` holds about `targetId`, oldest first.
+function roleChangesOf(app: AppServer, targetId: string): RoleChange[] {
+  return readRows<RoleChange>(
+    app.dataDir,
+    `SELECT actor_id AS actorId, detail FROM audit_log
+     WHERE action = 'user.role' AND target_id = ? ORDER BY id`,
+    targetId,
+  );
 }
 
 const asBearer = (token: string) => ({ headers: bearerHeader(token) });
@@ -152,6 +186,134 @@ describe('PATCH /api/admin/users/:id', () => {
       'FORBIDDEN',
     );
     expect(await roleOf(member.id)).toBe('user');
+  });
+});
+
+describe('PATCH /api/admin/users/:id, what a role change leaves behind', () => {
+  it('answers a change to the role the user already has with 200, and revokes and logs nothing', async () => {
+    const member = await newUser('same-role');
+    const kept = await patchRole(member.id, JSON.stringify({ role: 'user' }), adminToken);
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toMatchObject({ user: { id: member.id, role: 'user' } });
+    expect(roleChangesOf(server(), member.id)).toEqual([]);
+    // A real demotion would have bumped the token version and refused this token.
+    await expectMe(bearerHeader(member.token), { role: 'user', user: { id: member.id } });
+
+    expect((await patchRole(member.id, JSON.stringify({ role: 'admin' }), adminToken)).status).toBe(
+      200,
+    );
+    expect(roleChangesOf(server(), member.id)).toHaveLength(1);
+    const again = await patchRole(member.id, JSON.stringify({ role: 'admin' }), adminToken);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ user: { id: member.id, role: 'admin' } });
+    expect(roleChangesOf(server(), member.id)).toHaveLength(1);
+  });
+
+  it('a demotion refuses the JWT cookie, sealed cookie and Bearer token the admin holds, at once', async () => {
+    const { id, email } = await signUp('demoted');
+    expect((await patchRole(id, JSON.stringify({ role: 'admin' }), adminToken)).status).toBe(200);
+    const credentials: Array<[string, HeaderMap]> = [
+      ['JWT cookie', cookieHeader(AUTH_COOKIES.jwt, (await logIn(email, 'jwt')).value)],
+      ['sealed cookie', cookieHeader(AUTH_COOKIES.sealed, (await logIn(email, 'sealed')).value)],
+      ['Bearer token', bearerHeader(await issueToken(email))],
+    ];
+    for (const [label, headers] of credentials) {
+      const res = await send('/api/admin/users', { headers });
+      expect(res.status, `${label} before the demotion`).toBe(200);
+    }
+
+    const demoted = await patchRole(id, JSON.stringify({ role: 'user' }), adminToken);
+    expect(demoted.status).toBe(200);
+    expect(await demoted.json()).toMatchObject({ user: { id, role: 'user' } });
+
+    for (const [label, headers] of credentials) {
+      for (const urlPath of ['/api/admin/users', '/api/me']) {
+        const res = await send(urlPath, { headers });
+        expect(res.status, `${label} on ${urlPath}`).toBe(401);
+        await expectError(res, 401, 'TOKEN_REVOKED');
+      }
+    }
+    const adminId = (await listUsers()).find((u) => u.email === ADMIN)!.id;
+    expect(roleChangesOf(server(), id)).toEqual([
+      { actorId: adminId, detail: 'user → admin, 0 sessions ended' },
+      { actorId: adminId, detail: 'admin → user, credentials revoked' },
+    ]);
+    // Logged out, not locked out: a new login carries the new role.
+    await expectMe(bearerHeader(await issueToken(email)), { role: 'user', user: { id } });
+  });
+
+  it('refuses a cross-origin PATCH that carries an admin cookie with 403, and changes nothing', async () => {
+    const member = await newUser('cross-origin');
+    const adminCookie = cookieHeader(AUTH_COOKIES.jwt, (await logIn(ADMIN, 'jwt')).value);
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1']) {
+      const res = await setRoleVia(api, member.id, 'admin', {
+        ...adminCookie,
+        origin,
+      });
+      const body = await expectError(res, 403, 'FORBIDDEN');
+      expect(body.error.message, origin).toBe('Cross-origin requests are refused.');
+    }
+    expect(await roleOf(member.id)).toBe('user');
+    expect(roleChangesOf(server(), member.id)).toEqual([]);
+
+    // The same cookie from the app's own origin is an admin's, so the refusal was the Origin's.
+    const res = await setRoleVia(api, member.id, 'admin', {
+      ...adminCookie,
+      origin: server().url,
+    });
+    expect(res.status).toBe(200);
+    expect(await roleOf(member.id)).toBe('admin');
+  });
+});
+
+describe('the last admin', () => {
+  const lone = useAppServer();
+  const loneApi = appClient(lone);
+  const expectLoneError = safeErrorCheck(lone, produced);
+  const FIRST = 'last-admin-first@example.test';
+  let firstId: string;
+  let firstToken: string;
+
+  async function roleIn(id: string, token: string): Promise<string | undefined> {
+    const res = await loneApi.send('/api/admin/users', { headers: bearerHeader(token) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return ((await res.json()) as { users: PublicUser[] }).users.find((u) => u.id === id)?.role;
+  }
+
+  async function expectRoleRefused(id: string, token: string): Promise<void> {
+    const res = await setRoleVia(loneApi, id, 'user', bearerHeader(token));
+    const body = await expectLoneError(res, 422, 'VALIDATION_FAILED');
+    expect(Object.keys(body.error.fields ?? {})).toEqual(['role']);
+  }
+
+  beforeAll(async () => {
+    createUserWithRole(lone().dataDir, FIRST, PASSWORD, 'admin');
+    firstToken = await loneApi.issueToken(FIRST);
+    const me = await loneApi.me(bearerHeader(firstToken));
+    firstId = ((await me.json()) as { user: PublicUser }).user.id;
+  });
+
+  it('cannot demote themselves while no one else is admin: 422 fields.role, nothing changes', async () => {
+    await expectRoleRefused(firstId, firstToken);
+
+    // Still admin, and the token still works: the refused demotion bumped no token version.
+    expect(await roleIn(firstId, firstToken)).toBe('admin');
+    expect(roleChangesOf(lone(), firstId)).toEqual([]);
+  });
+
+  it('can be demoted by another admin, after which that admin is the last one', async () => {
+    const second = await loneApi.signUp('second-admin');
+    expect((await setRoleVia(loneApi, second.id, 'admin', bearerHeader(firstToken))).status).toBe(
+      200,
+    );
+    const secondToken = await loneApi.issueToken(second.email);
+
+    const demoted = await setRoleVia(loneApi, firstId, 'user', bearerHeader(secondToken));
+    expect(demoted.status).toBe(200);
+    expect(await roleIn(firstId, secondToken)).toBe('user');
+
+    await expectRoleRefused(second.id, secondToken);
+    expect(await roleIn(second.id, secondToken)).toBe('admin');
   });
 });
 

@@ -13,3 +13,14 @@ export function updateOneRow(dataDir: string, sql: string, ...params: unknown[])
     db.close();
   }
 }
+
+// Reads rows straight from an app's SQLite file, say to see what the audit log recorded.
+export function readRows<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path.join(dataDir, 'login-lab.db'), { readonly: true });
+  try {
+    db.pragma('busy_timeout = 2000');
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}

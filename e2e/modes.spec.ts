@@ -122,3 +122,23 @@ test('replaying the cookie after logout: a JWT is accepted, a seal and a session
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
   }
 });
+
+test('switching mode from a dashboard whose cookie is gone lands on /login, not an error', async ({
+  page,
+  context,
+}) => {
+  const email = uniqueEmail('stale');
+  await signUp(page, email);
+  await logIn(page, email, PASSWORD, 'jwt');
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('dashboard-mode')).toHaveText(MODE_LABELS.jwt);
+
+  await context.clearCookies();
+  await page.getByRole('button', { name: `Switch to ${MODE_LABELS.sealed}` }).click();
+
+  await page.waitForURL((url) => url.pathname === '/login');
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/dashboard');
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'That did not work' })).toHaveCount(0);
+  expect(await authCookies(context)).toEqual([]);
+});

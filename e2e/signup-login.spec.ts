@@ -5,6 +5,7 @@ import {
   fillLogin,
   fillSignup,
   logIn,
+  MODE_LABELS,
   PASSWORD,
   signUp,
   signUpAndLogIn,
@@ -56,6 +57,27 @@ test('login answers a wrong password and an unknown email the same way', async (
   await fillLogin(page, uniqueEmail('nobody'), PASSWORD);
   await expect(formAlert(page)).toHaveText('Email or password is incorrect.');
   expect(new URL(page.url()).pathname).toBe('/login');
+});
+
+test('a failed login keeps the picked mode, and the retry logs in with it', async ({
+  page,
+  context,
+}) => {
+  const email = uniqueEmail();
+  await signUp(page, email);
+  const sessionRadio = page.getByRole('radio', { name: MODE_LABELS.session });
+
+  await fillLogin(page, email, 'not the right password at all', { mode: 'session' });
+  await expect(formAlert(page)).toHaveText('Email or password is incorrect.');
+  await expect(sessionRadio).toBeChecked();
+  await expect(page.getByRole('radio', { name: MODE_LABELS.jwt })).not.toBeChecked();
+
+  // Only the password is typed again: the email and the mode are the ones the form kept.
+  await passwordField(page).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId('dashboard-mode')).toHaveText(MODE_LABELS.session);
+  expect((await authCookie(context)).name).toBe('ll_sid');
 });
 
 test('a JWT login lands on a dashboard that shows the token but never the credential', async ({

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appClient,
+  AUTH_COOKIES,
   cookieAttributes,
+  cookieHeader,
   cookieValue,
   safeErrorCheck,
   uniqueEmail,
@@ -20,7 +22,7 @@ const server = useAppServer({
   LOGIN_MAX_FAILURES: String(MAX_FAILURES),
   LOGIN_ACCOUNT_MAX_FAILURES: String(ACCOUNT_MAX_FAILURES),
 });
-const { send, postJson } = appClient(server);
+const { send, postJson, signUp, logIn, me, expectMe } = appClient(server);
 const produced = new Set<string>();
 const expectError = safeErrorCheck(server, produced);
 
@@ -109,6 +111,21 @@ describe('POST /api/auth/signup', () => {
     await expectError(res, 400, 'BAD_REQUEST');
     await expectNothingStoredFor(email);
   });
+
+  const notObjects = [
+    ['an array', (email: string) => [{ email, password: PASSWORD }]],
+    ['null', () => null],
+    ['a string', (email: string) => email],
+  ] as const;
+  for (const [label, bodyFor] of notObjects) {
+    it(`refuses ${label} as the JSON body with 400 "The body must be a JSON object."`, async () => {
+      const email = uniqueEmail('notobject');
+      const res = await postJson('/api/auth/signup', bodyFor(email));
+      const body = await expectError(res, 400, 'BAD_REQUEST');
+      expect(body.error.message).toBe('The body must be a JSON object.');
+      await expectNothingStoredFor(email);
+    });
+  }
 
   it('refuses a body over 16 KB with 400 BAD_REQUEST and stores nothing', async () => {
     const email = uniqueEmail('big');
@@ -276,13 +293,100 @@ describe('POST /api/auth/logout', () => {
   });
 });
 
+// A browser sends Origin with every cross-origin POST; a request without one is not a browser's.
+describe('requests from another origin', () => {
+  const FOREIGN = [
+    'http://evil.example',
+    // A sibling site on the same host: SameSite=Lax alone would let its requests carry cookies.
+    'http://127.0.0.1:1',
+    // What a browser sends from a sandboxed frame or after a cross-origin redirect.
+    'null',
+  ];
+  let email: string;
+
+  beforeAll(async () => {
+    email = (await signUp('origin')).email;
+  });
+
+  const loginFrom = (origin?: string) =>
+    postJson('/api/auth/login', { email, password: PASSWORD }, origin ? { origin } : {});
+
+  for (const origin of FOREIGN) {
+    it(`refuses a login from Origin ${origin} with 403 FORBIDDEN and sets no cookie`, async () => {
+      const res = await loginFrom(origin);
+      expect(res.headers.getSetCookie()).toEqual([]);
+      const body = await expectError(res, 403, 'FORBIDDEN');
+      expect(body.error.message).toBe('Cross-origin requests are refused.');
+    });
+  }
+
+  it("accepts a login from the app's own origin and one with no Origin at all", async () => {
+    for (const origin of [server().url, undefined]) {
+      const res = await loginFrom(origin);
+      expect(res.status, `Origin ${origin ?? '(none)'}`).toBe(200);
+      expect(cookieValue(res, COOKIE), `Origin ${origin ?? '(none)'}`).not.toBe('');
+    }
+  });
+
+  it('refuses a signup from a foreign origin with 403 and stores nothing', async () => {
+    const stranger = uniqueEmail('csrf-signup');
+    const res = await postJson(
+      '/api/auth/signup',
+      { email: stranger, password: PASSWORD },
+      { origin: 'http://evil.example' },
+    );
+    await expectError(res, 403, 'FORBIDDEN');
+    await expectNothingStoredFor(stranger);
+  });
+
+  // Session mode, because there logout ends the credential on the server: a refused logout that
+  // had still run would show as SESSION_EXPIRED afterwards.
+  it('refuses a logout from a foreign origin with 403; the session cookie keeps working', async () => {
+    const sid = cookieHeader(AUTH_COOKIES.session, (await logIn(email, 'session')).value);
+    for (const origin of FOREIGN) {
+      const res = await send('/api/auth/logout', { method: 'POST', headers: { ...sid, origin } });
+      expect(res.headers.getSetCookie(), origin).toEqual([]);
+      await expectError(res, 403, 'FORBIDDEN');
+      await expectMe(sid, { mode: 'session', user: { email } });
+    }
+
+    const own = await send('/api/auth/logout', {
+      method: 'POST',
+      headers: { ...sid, origin: server().url },
+    });
+    expect(own.status).toBe(200);
+    await expectError(await me(sid), 401, 'SESSION_EXPIRED');
+  });
+});
+
+describe('unknown API paths', () => {
+  for (const urlPath of ['/api/does-not-exist', '/api/auth/does-not-exist']) {
+    for (const method of ['GET', 'POST']) {
+      it(`answer ${method} ${urlPath} with a JSON 404 NOT_FOUND, not the HTML page`, async () => {
+        const res = await send(urlPath, {
+          method,
+          ...(method === 'POST'
+            ? { headers: { 'content-type': 'application/json' }, body: '{}' }
+            : {}),
+        });
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(res.headers.get('cache-control')).toContain('no-store');
+        await expectError(res, 404, 'NOT_FOUND');
+      });
+    }
+  }
+});
+
 describe('codes', () => {
   it('produced each code this file is about', () => {
     expect([...produced].sort()).toEqual([
       'BAD_REQUEST',
+      'FORBIDDEN',
       'INVALID_CREDENTIALS',
+      'NOT_FOUND',
       'NO_CREDENTIALS',
       'RATE_LIMITED',
+      'SESSION_EXPIRED',
       'VALIDATION_FAILED',
     ]);
   });

@@ -1,9 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRows } from '../support/app-database';
 import {
   appClient,
   AUTH_COOKIES,
+  bearerHeader,
   cookieHeader,
   cookieValue,
   expectError,
@@ -12,7 +14,7 @@ import {
 } from '../support/http';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server';
 import { freePort, startAppServer, type AppServer } from '../support/server';
-import { PASSWORD } from '../support/users';
+import { createUserWithRole, PASSWORD } from '../support/users';
 import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
 
 // Session mode on the Redis stores, through the real API of a production build. The TCP store
@@ -60,8 +62,27 @@ async function deleteKeys(raw: RawRedis, prefix: string): Promise<void> {
 
 describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
   const prefix = `llroute:${randomUUID()}:`;
+  const ADMIN = 'redis-store-admin@example.test';
   let port: number;
   let redis: RedisServer | undefined;
+  // A JWT admin, who works whether or not the store is up.
+  let adminToken: string;
+  // A user with a session in the store, whose promotion the outage refuses.
+  let promotee: { id: string; email: string };
+
+  const setRole = (id: string, role: string): Promise<Response> =>
+    send(`/api/admin/users/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...bearerHeader(adminToken) },
+      body: JSON.stringify({ role }),
+    });
+
+  async function roleOf(id: string): Promise<string | undefined> {
+    const res = await send('/api/admin/users', { headers: bearerHeader(adminToken) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { users } = (await res.json()) as { users: Array<{ id: string; role: string }> };
+    return users.find((u) => u.id === id)?.role;
+  }
 
   beforeAll(async () => {
     port = await freePort();
@@ -72,6 +93,8 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
       REDIS_KEY_PREFIX: prefix,
       STORE_TIMEOUT_MS: String(STORE_TIMEOUT_MS),
     });
+    createUserWithRole(app.dataDir, ADMIN, PASSWORD, 'admin');
+    adminToken = await api.issueToken(ADMIN);
   });
 
   afterAll(async () => {
@@ -109,6 +132,8 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
       jwtCookie = await login(email, 'jwt');
       bearer = await api.issueToken(email);
       await expectMe(asSession(sid), 'session');
+      promotee = await api.signUp('promotee');
+      await expectMe(asSession(await login(promotee.email, 'session')), 'session');
 
       await redis!.stop();
       redis = undefined;
@@ -154,6 +179,18 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
       expect(html).not.toContain('signed in as');
     });
 
+    // A promotion ends the user's sessions before it writes the role; with no store, neither.
+    it('refuses to promote a session-mode user with 503 and leaves the role as it was', async () => {
+      await expectError(await setRole(promotee.id, 'admin'), 503, 'STORE_UNAVAILABLE');
+      expect(await roleOf(promotee.id)).toBe('user');
+      const audited = readRows(
+        app.dataDir,
+        `SELECT id FROM audit_log WHERE action = 'user.role' AND target_id = ?`,
+        promotee.id,
+      );
+      expect(audited).toEqual([]);
+    });
+
     it('still lets a JWT through, as a cookie or a Bearer token, and still logs in with jwt', async () => {
       await expectMe({ cookie: `ll_access=${jwtCookie}` }, 'jwt');
       await expectMe({ authorization: `Bearer ${bearer}` }, 'jwt');
@@ -179,6 +216,13 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
 
       await expectMe(asSession(sid), 'session');
       await expectMe({ cookie: `ll_access=${stale}` }, 'jwt');
+    });
+
+    it('promotes the user whose promotion the outage refused', async () => {
+      const res = await setRole(promotee.id, 'admin');
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(await res.json()).toMatchObject({ user: { id: promotee.id, role: 'admin' } });
+      expect(await roleOf(promotee.id)).toBe('admin');
     });
 
     it('does not bring back sessions the restarted store lost', async () => {

@@ -13,8 +13,7 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 
 export function errorResponse(error: AuthError): Response {
   const headers: Record<string, string> = {};
-  // RFC 6750 challenges are about access tokens; a wrong password at login is not one.
-  if ((error.status === 401 || error.status === 403) && error.code !== 'INVALID_CREDENTIALS') {
+  if ((error.status === 401 || error.status === 403) && error.challenge) {
     headers['WWW-Authenticate'] = wwwAuthenticate(error.code, ERRORS[error.code].message)!;
   }
   if (error.retryAfter) headers['Retry-After'] = String(error.retryAfter);
@@ -52,7 +51,10 @@ function refuseCrossOrigin(request: Request): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(request.url).origin && origin !== getConfig().appUrl.origin) {
-    fail('FORBIDDEN', 'Cross-origin requests are refused.');
+    throw new AuthError('FORBIDDEN', {
+      message: 'Cross-origin requests are refused.',
+      challenge: false,
+    });
   }
 }
 

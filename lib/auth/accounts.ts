@@ -33,7 +33,8 @@ export async function checkPassword(email: string, password: string, ip: string)
   if (!row || !valid) {
     await recordLoginFailure(email, ip);
     getLogger().warn({ known: Boolean(row) }, 'login failed');
-    throw new AuthError('INVALID_CREDENTIALS');
+    // Not an access-token problem, so no RFC 6750 challenge goes with it.
+    throw new AuthError('INVALID_CREDENTIALS', { challenge: false });
   }
   if (row.disabled) throw new AuthError('USER_DISABLED');
 

@@ -38,16 +38,25 @@ export class AuthError extends Error {
   readonly status: number;
   readonly fields?: FieldErrors;
   readonly retryAfter?: number;
+  // False when a 401/403 is not about the access token (a wrong password, a foreign Origin), so
+  // no RFC 6750 challenge is sent with it.
+  readonly challenge: boolean;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fields?: FieldErrors; retryAfter?: number } = {},
+    options: {
+      message?: string;
+      fields?: FieldErrors;
+      retryAfter?: number;
+      challenge?: boolean;
+    } = {},
   ) {
     super(options.message ?? ERRORS[code].message);
     this.code = code;
     this.status = ERRORS[code].status;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.challenge = options.challenge ?? true;
   }
 }
 

@@ -61,10 +61,12 @@ export function insertUser(input: {
 }
 
 // A demotion also bumps the token version, so JWTs and seals that still say "admin" stop at
-// once. One statement, guarded, so two concurrent demotions cannot remove the last admin.
+// once. One statement, guarded, so two concurrent demotions cannot remove the last admin who
+// can still sign in (a disabled admin does not count).
 export function updateUserRole(id: string, role: Role): User | undefined {
   const demotion = role !== 'admin';
-  const otherAdmins = sql`(select count(*) from ${users} where ${users.role} = 'admin' and ${users.id} != ${id})`;
+  const otherAdmins = sql`(select count(*) from ${users}
+    where ${users.role} = 'admin' and ${users.disabled} = 0 and ${users.id} != ${id})`;
   return getDb()
     .update(users)
     .set({

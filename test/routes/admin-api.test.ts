@@ -315,6 +315,28 @@ describe('the last admin', () => {
     await expectRoleRefused(second.id, secondToken);
     expect(await roleIn(second.id, secondToken)).toBe('admin');
   });
+
+  it('does not count a disabled admin as another admin', async () => {
+    // Whoever is the one enabled admin by now (the tests above change that).
+    const [last] = readRows<{ id: string; email: string }>(
+      lone().dataDir,
+      "select id, email from users where role = 'admin' and disabled = 0",
+    );
+    const lastToken = await loneApi.issueToken(last!.email);
+    const other = await loneApi.signUp('disabled-admin');
+    expect((await setRoleVia(loneApi, other.id, 'admin', bearerHeader(lastToken))).status).toBe(
+      200,
+    );
+    const disable = await loneApi.send(`/api/admin/users/${other.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...bearerHeader(lastToken) },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disable.status).toBe(200);
+
+    await expectRoleRefused(last!.id, lastToken);
+    expect(await roleIn(last!.id, lastToken)).toBe('admin');
+  });
 });
 
 describe('user state behind a valid token', () => {

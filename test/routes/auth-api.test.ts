@@ -317,6 +317,8 @@ describe('requests from another origin', () => {
       expect(res.headers.getSetCookie()).toEqual([]);
       const body = await expectError(res, 403, 'FORBIDDEN');
       expect(body.error.message).toBe('Cross-origin requests are refused.');
+      // Not a token problem, so no RFC 6750 challenge.
+      expect(res.headers.get('www-authenticate')).toBeNull();
     });
   }
 

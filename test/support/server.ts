@@ -37,6 +37,21 @@ export async function startAppServer(
   extraEnv: Record<string, string> = {},
   existingDataDir?: string,
 ): Promise<AppServer> {
+  // freePort() releases the port before next binds it, so another process can take it first;
+  // then next exits with EADDRINUSE and another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(extraEnv, existingDataDir);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  extraEnv: Record<string, string>,
+  existingDataDir: string | undefined,
+): Promise<AppServer> {
   const port = await freePort();
   const dataDir = existingDataDir ?? mkdtempSync(path.join(tmpdir(), 'login-lab-test-'));
   const url = `http://127.0.0.1:${port}`;
@@ -63,7 +78,12 @@ export async function startAppServer(
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  await waitForHealth(url, child, () => output);
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (error) {
+    if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     dataDir,
@@ -83,6 +103,11 @@ async function waitForHealth(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${output()}`);
+    // Only our own child's "Ready" counts: a health answer could come from whoever holds the port.
+    if (!output().includes('Ready')) {
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;

@@ -3,8 +3,10 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signOut } from '@/lib/auth/sign-in';
+import { orUnavailablePage } from '@/lib/dal';
 
 export async function logoutAction(): Promise<never> {
-  await signOut(await headers());
+  const requestHeaders = await headers();
+  await orUnavailablePage(() => signOut(requestHeaders), '/dashboard');
   redirect('/login');
 }

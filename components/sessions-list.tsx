@@ -13,10 +13,12 @@ export function SessionsList({
   result,
   revokeAction,
   testId,
+  limit = Infinity,
 }: {
   result: DeviceSessions;
   revokeAction?: (data: FormData) => Promise<void>;
   testId?: string;
+  limit?: number;
 }) {
   if (!result.ok) {
     return (
@@ -37,7 +39,7 @@ export function SessionsList({
   }
   return (
     <ul className="divide-y divide-slate-100" data-testid={testId}>
-      {result.sessions.map((session) => (
+      {result.sessions.slice(0, limit).map((session) => (
         <li
           key={session.idHash}
           className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2"
@@ -63,6 +65,11 @@ export function SessionsList({
           ) : null}
         </li>
       ))}
+      {result.sessions.length > limit ? (
+        <li className="py-2 text-xs text-slate-500">
+          and {result.sessions.length - limit} more (newest shown first)
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AuthError } from './auth/errors';
+import { AuthError, isAuthError } from './auth/errors';
 import type { Role } from './auth/roles';
 import {
   bumpTokenVersion,
@@ -9,6 +9,7 @@ import {
   updateUserRole,
   type User,
 } from './db/users';
+import { getLogger } from './log';
 import { getSessionStore } from './session-store';
 
 // A role change must never leave more privilege behind than the database grants:
@@ -39,8 +40,9 @@ export async function changeUserRole(actorId: string, userId: string, role: Role
   return user;
 }
 
-// A disabled account is refused on its very next request in every mode (USER_DISABLED: the gate
-// loads the user row each time) and cannot log in; its server sessions are deleted as well.
+// A disabled account is refused on its very next request in every mode (the gate loads the user
+// row each time) and cannot log in. The database decides, so disabling works even while the
+// session store is down; deleting the user's server sessions is cleanup on top.
 export async function setUserDisabled(
   actorId: string,
   userId: string,
@@ -51,10 +53,14 @@ export async function setUserDisabled(
       fields: { disabled: ['You cannot disable your own account.'] },
     });
   }
-  const ended = disabled ? await getSessionStore().deleteByUser(userId) : 0;
+  if (!findUserById(userId)) throw new AuthError('NOT_FOUND', { message: 'No user with that id.' });
   const user = updateUserDisabled(userId, disabled);
-  if (!user) throw new AuthError('NOT_FOUND', { message: 'No user with that id.' });
-  const detail = disabled ? `${ended} sessions ended` : '';
+  if (!user) {
+    throw new AuthError('VALIDATION_FAILED', {
+      fields: { disabled: ['At least one enabled admin must remain.'] },
+    });
+  }
+  const detail = disabled ? await endSessionsIfReachable(userId) : '';
   recordAudit({
     actorId,
     action: disabled ? 'user.disable' : 'user.enable',
@@ -77,4 +83,14 @@ export async function revokeAllCredentials(actorId: string, userId: string): Pro
     detail: `${deleted} sessions`,
   });
   return deleted;
+}
+
+async function endSessionsIfReachable(userId: string): Promise<string> {
+  try {
+    return `${await getSessionStore().deleteByUser(userId)} sessions ended`;
+  } catch (error) {
+    if (!isAuthError(error)) throw error;
+    getLogger().warn({ userId, code: error.code }, 'disabled user; sessions left to expire');
+    return 'sessions left to expire: store unreachable';
+  }
 }

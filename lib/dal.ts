@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { authenticate, type AuthResult, type Viewer } from './auth/authenticate';
-import { ERRORS } from './auth/errors';
+import { ERRORS, isAuthError } from './auth/errors';
 import { decideAccess, pageActionFor, type Requirement } from './auth/gate';
 import type { OwnTokenView } from './inspect/own-token';
 
@@ -48,4 +48,17 @@ export async function getOwnTokenForInspector(): Promise<OwnTokenView | null> {
       ? { ok: true, message: 'Verified by the server: signature, issuer, audience and times.' }
       : { ok: false, code: auth.code, message: ERRORS[auth.code].message },
   };
+}
+
+// For server actions: an unreachable store sends the user to the clear 503 page instead of the
+// generic error page; anything else is rethrown.
+export async function orUnavailablePage<T>(work: () => Promise<T>, next: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAuthError(error) && error.code === 'STORE_UNAVAILABLE') {
+      redirect(`/unavailable?next=${encodeURIComponent(next)}`);
+    }
+    throw error;
+  }
 }

@@ -50,11 +50,23 @@ export function route<C>(handler: Handler<C>): Handler<C> {
 function refuseCrossOrigin(request: Request): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('origin');
-  if (origin && origin !== new URL(request.url).origin && origin !== getConfig().appUrl.origin) {
+  if (origin && !isOwnOrigin(origin, request.headers.get('host'))) {
     throw new AuthError('FORBIDDEN', {
       message: 'Cross-origin requests are refused.',
       challenge: false,
     });
+  }
+}
+
+// The browser's Origin must name this server: the Host it sent the request to (Next builds
+// request.url from its own listen address, not from Host), or the configured APP_URL.
+function isOwnOrigin(origin: string, host: string | null): boolean {
+  if (origin === getConfig().appUrl.origin) return true;
+  try {
+    const url = new URL(origin);
+    return /^https?:$/.test(url.protocol) && host !== null && url.host === host.toLowerCase();
+  } catch {
+    return false;
   }
 }
 

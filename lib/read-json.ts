@@ -44,7 +44,7 @@ async function readBodyUpTo(request: Request, limit: number): Promise<Uint8Array
     if (done) break;
     total += value.length;
     if (total > limit) {
-      await reader.cancel();
+      void reader.cancel().catch(() => {});
       fail('BAD_REQUEST', 'The body is over 16 KB.');
     }
     chunks.push(value);
@@ -69,7 +69,8 @@ async function readBefore(
   try {
     return await Promise.race([reader.read(), late]);
   } catch {
-    await reader.cancel().catch(() => {});
+    // Not awaited: cancelling a Node request stream waits behind the read that is stuck.
+    void reader.cancel().catch(() => {});
     return fail('BAD_REQUEST', 'The body did not arrive in time.');
   } finally {
     clearTimeout(timer);

@@ -22,6 +22,11 @@ describe('signupSchema', () => {
     );
   });
 
+  it('refuses a password with a lone surrogate, which would hash like U+FFFD', () => {
+    const result = signupSchema.safeParse({ email: 'a@b.co', password: '\ud800'.repeat(20) });
+    expect(result.error?.issues[0]?.message).toMatch(/invalid character/);
+  });
+
   it('refuses a NUL character with a clear message', () => {
     const result = signupSchema.safeParse({ email: 'a@b.co', password: `${'x'.repeat(20)}\0` });
     expect(result.error?.issues[0]?.message).toMatch(/NUL/);

@@ -13,19 +13,23 @@ export const emailSchema = z
   .max(254, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
+// A lone surrogate would be hashed as U+FFFD, so different inputs would match one password.
 const noNul = (value: string): boolean => !value.includes('\0');
+const wellFormed = (value: string): boolean => value.isWellFormed();
 
 export const newPasswordSchema = z
   .string({ error: 'Enter a password.' })
   .refine((v) => codePoints(v) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .refine((v) => codePoints(v) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
-  .refine(noNul, 'The password cannot contain a NUL character.');
+  .refine(noNul, 'The password cannot contain a NUL character.')
+  .refine(wellFormed, 'The password contains an invalid character.');
 
 const loginPasswordSchema = z
   .string({ error: 'Enter your password.' })
   .min(1, 'Enter your password.')
   .refine((v) => codePoints(v) <= PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters.`)
-  .refine(noNul, 'The password cannot contain a NUL character.');
+  .refine(noNul, 'The password cannot contain a NUL character.')
+  .refine(wellFormed, 'The password contains an invalid character.');
 
 export const signupSchema = z.object({ email: emailSchema, password: newPasswordSchema });
 

@@ -28,10 +28,13 @@ async function readPassword(): Promise<string> {
   let password = '';
   try {
     for await (const chunk of process.stdin) {
+      // An escape sequence (arrow keys and the like) is a key press, not part of the password.
+      if ((chunk as string).startsWith('\u001b')) continue;
       for (const char of chunk as string) {
         if (char === '\u0003') throw new Error('Cancelled.');
-        if (char === '\r' || char === '\n') return password;
-        password = char === '\u007f' || char === '\b' ? password.slice(0, -1) : password + char;
+        if (char === '\r' || char === '\n' || char === '\u0004') return password;
+        if (char === '\u007f' || char === '\b') password = password.slice(0, -1);
+        else if (char >= ' ') password += char;
       }
     }
     return password;
@@ -46,6 +49,12 @@ async function main(): Promise<number> {
   const role = values.role ?? 'user';
   if (!(ROLES as readonly string[]).includes(role)) {
     process.stderr.write(`--role must be one of: ${ROLES.join(', ')}\n`);
+    return 2;
+  }
+  // The email is checked before the password is asked for.
+  const email = signupSchema.shape.email.safeParse(values.email);
+  if (!email.success) {
+    process.stderr.write(`--email: ${email.error.issues[0]?.message ?? 'invalid'}\n`);
     return 2;
   }
   const parsed = signupSchema.safeParse({ email: values.email, password: await readPassword() });

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { changeUserRole, revokeAllCredentials, setUserDisabled } from '@/lib/admin';
 import { isAuthError } from '@/lib/auth/errors';
@@ -20,7 +19,8 @@ async function runAdminAction(work: (adminId: string) => Promise<unknown>): Prom
       redirect(`/admin?error=${Object.keys(error.fields ?? {})[0] ?? error.code}`);
     throw error;
   }
-  revalidatePath('/admin');
+  // A fresh /admin, so a refusal shown earlier does not linger after a success.
+  redirect('/admin');
 }
 
 export async function changeRoleAction(data: FormData): Promise<void> {

@@ -11,7 +11,7 @@ export const metadata = { title: 'Admin' };
 
 const REFUSALS: Record<string, string> = {
   role: 'At least one admin must remain: promote someone else first.',
-  disabled: 'You cannot disable your own account.',
+  disabled: 'You cannot disable your own account, nor the last enabled admin.',
   NOT_FOUND: 'That user no longer exists.',
   BAD_REQUEST: 'That role does not exist.',
   STORE_UNAVAILABLE: 'The session store is unreachable, so nothing was changed. Try again.',
@@ -72,7 +72,7 @@ export default async function AdminPage({
                 data-testid={`admin-sessions-${user.email}`}
               >
                 <h3 className="font-medium text-slate-900">{user.email}</h3>
-                <SessionsList result={result} />
+                <SessionsList result={result} limit={5} />
               </div>
             ))}
         </div>

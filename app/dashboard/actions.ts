@@ -8,6 +8,7 @@ import { isAuthError } from '@/lib/auth/errors';
 import { isAuthMode, type AuthMode } from '@/lib/auth/modes';
 import { signOut } from '@/lib/auth/sign-in';
 import { recordAudit } from '@/lib/db/users';
+import { orUnavailablePage } from '@/lib/dal';
 import { replayCredential, saveReplayVerdict } from '@/lib/replay';
 import { getSessionStore } from '@/lib/session-store';
 import { revokeOwnSession } from '@/lib/sessions-view';
@@ -55,20 +56,25 @@ export async function refreshCredentialAction(): Promise<never> {
 
 export async function replayAction(): Promise<never> {
   const { credential } = await requireSignedIn();
-  await signOut(await headers());
+  const requestHeaders = await headers();
+  await orUnavailablePage(() => signOut(requestHeaders), '/dashboard');
   await saveReplayVerdict(credential.mode, await replayCredential(credential));
   redirect('/replay');
 }
 
 export async function revokeSessionAction(data: FormData): Promise<never> {
   const { viewer } = await requireSignedIn();
-  await revokeOwnSession(viewer.user.id, String(data.get('idHash') ?? ''));
+  const idHash = String(data.get('idHash') ?? '');
+  await orUnavailablePage(() => revokeOwnSession(viewer.user.id, idHash), '/dashboard');
   redirect('/dashboard');
 }
 
 export async function logoutOthersAction(): Promise<never> {
   const { viewer } = await requireSignedIn();
-  const deleted = await getSessionStore().deleteByUser(viewer.user.id, viewer.session?.idHash);
+  const deleted = await orUnavailablePage(
+    () => getSessionStore().deleteByUser(viewer.user.id, viewer.session?.idHash),
+    '/dashboard',
+  );
   recordAudit({
     actorId: viewer.user.id,
     action: 'user.logout-others',

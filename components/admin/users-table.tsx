@@ -40,8 +40,10 @@ export function UsersTable({
         <tbody className="divide-y divide-slate-100">
           {users.map((user) => (
             <tr key={user.id} data-testid={`user-row-${user.email}`}>
-              <td className="px-4 py-3 font-medium text-slate-900">
-                {user.email}{' '}
+              <td className="max-w-[18rem] px-4 py-3 font-medium text-slate-900">
+                <span className="block truncate" title={user.email}>
+                  {user.email}
+                </span>
                 {user.id === currentUserId ? (
                   <span className="text-xs text-slate-500">(you)</span>
                 ) : null}

@@ -36,7 +36,7 @@ export async function checkPassword(email: string, password: string, ip: string)
     // Not an access-token problem, so no RFC 6750 challenge goes with it.
     throw new AuthError('INVALID_CREDENTIALS', { challenge: false });
   }
-  if (row.disabled) throw new AuthError('USER_DISABLED');
+  if (row.disabled) throw new AuthError('USER_DISABLED', { challenge: false });
 
   await clearLoginFailures(email, ip);
   const { passwordHash: _hash, ...user } = row;

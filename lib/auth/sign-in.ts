@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit, type User } from '../db/users';
 import { clientIp } from '../http';
 import { checkPassword } from './accounts';
+import { AuthError } from './errors';
 import { authenticate } from './authenticate';
 import { clearAuthCookies, issueCredential, revokeCredential, setAuthCookie } from './credentials';
 import type { AuthMode } from './modes';
@@ -21,14 +22,22 @@ export async function signIn(
   return user;
 }
 
+// If the store cannot be reached, logout fails (503) and keeps the cookie: clearing it would
+// report success while the server-side session lives on.
 export async function signOut(headers: Headers): Promise<void> {
-  const actor = await retireCurrentCredential(headers);
+  const actor = await retireCurrentCredential(headers, { strict: true });
   await clearAuthCookies();
   if (actor) recordAudit({ actorId: actor.id, action: 'user.logout', targetId: actor.id });
 }
 
-async function retireCurrentCredential(headers: Headers): Promise<User | null> {
+async function retireCurrentCredential(
+  headers: Headers,
+  { strict = false } = {},
+): Promise<User | null> {
   const current = await authenticate(headers);
+  if (strict && !current.ok && current.code === 'STORE_UNAVAILABLE') {
+    throw new AuthError('STORE_UNAVAILABLE');
+  }
   if (!current.ok) return null;
   await revokeCredential(current.viewer);
   return current.viewer.user;

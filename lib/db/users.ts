@@ -60,13 +60,16 @@ export function insertUser(input: {
   return row;
 }
 
+function otherEnabledAdmins(id: string) {
+  return sql`(select count(*) from ${users}
+    where ${users.role} = 'admin' and ${users.disabled} = 0 and ${users.id} != ${id})`;
+}
+
 // A demotion also bumps the token version, so JWTs and seals that still say "admin" stop at
 // once. One statement, guarded, so two concurrent demotions cannot remove the last admin who
 // can still sign in (a disabled admin does not count).
 export function updateUserRole(id: string, role: Role): User | undefined {
   const demotion = role !== 'admin';
-  const otherAdmins = sql`(select count(*) from ${users}
-    where ${users.role} = 'admin' and ${users.disabled} = 0 and ${users.id} != ${id})`;
   return getDb()
     .update(users)
     .set({
@@ -76,18 +79,29 @@ export function updateUserRole(id: string, role: Role): User | undefined {
     })
     .where(
       demotion
-        ? and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherAdmins, 0)))
+        ? and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherEnabledAdmins(id), 0)))
         : eq(users.id, id),
     )
     .returning(publicColumns)
     .get();
 }
 
+// Disabling bumps the token version too, so credentials issued before do not come back when
+// the account is enabled again. Guarded like a demotion: the last enabled admin stays enabled,
+// even when two admins disable each other at the same moment.
 export function updateUserDisabled(id: string, disabled: boolean): User | undefined {
   return getDb()
     .update(users)
-    .set({ disabled, updatedAt: new Date() })
-    .where(eq(users.id, id))
+    .set({
+      disabled,
+      updatedAt: new Date(),
+      ...(disabled ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
+    })
+    .where(
+      disabled
+        ? and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherEnabledAdmins(id), 0)))
+        : eq(users.id, id),
+    )
     .returning(publicColumns)
     .get();
 }

@@ -71,6 +71,57 @@ describe('PATCH /api/admin/users/:id {disabled}', () => {
     expect(actions).toEqual(['user.signup', 'user.disable', 'user.enable', 'user.login']);
   });
 
+  it('does not bring back credentials issued before the account was disabled', async () => {
+    const { id, email } = await signUp('reenabled');
+    const jwt = cookieHeader(AUTH_COOKIES.jwt, (await logIn(email, 'jwt')).value);
+    const sealed = cookieHeader(AUTH_COOKIES.sealed, (await logIn(email, 'sealed')).value);
+    const bearer = bearerHeader(await issueToken(email));
+    expect((await patch(id, { disabled: true })).status).toBe(200);
+    expect((await patch(id, { disabled: false })).status).toBe(200);
+    for (const headers of [jwt, sealed, bearer]) {
+      await expectError(await send('/api/me', { headers }), 401, 'TOKEN_REVOKED');
+    }
+  });
+
+  it('never lets two admins disable each other at once', async () => {
+    const [a, b] = [await signUp('race-a'), await signUp('race-b')];
+    for (const user of [a, b]) expect((await patch(user.id, { role: 'admin' })).status).toBe(200);
+    const tokens = new Map([
+      [a.id, bearerHeader(await issueToken(a.email))],
+      [b.id, bearerHeader(await issueToken(b.email))],
+    ]);
+    const disable = (by: string, id: string) =>
+      send(`/api/admin/users/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...tokens.get(by) },
+        body: JSON.stringify({ disabled: true }),
+      });
+    // A and B become the only enabled admins, then each disables the other at the same moment.
+    expect((await disable(a.id, adminId)).status).toBe(200);
+    const results = await Promise.all([disable(a.id, b.id), disable(b.id, a.id)]);
+
+    const enabled = readRows<{ id: string }>(
+      server().dataDir,
+      "select id from users where role = 'admin' and disabled = 0",
+    );
+    expect(enabled).toHaveLength(1);
+    // One wins; the other is refused by the guard (422) or, if it arrives after the winner's
+    // write, already as a disabled user (401).
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([401, 422]).toContain(statuses[1]);
+
+    // The survivor gives the file's own admin back.
+    const survivor = enabled[0]!.id;
+    const restore = await send(`/api/admin/users/${adminId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...tokens.get(survivor) },
+      body: JSON.stringify({ disabled: false }),
+    });
+    expect(restore.status).toBe(200);
+    admin = bearerHeader(await issueToken(ADMIN));
+  });
+
   it('refuses an admin disabling their own account, and changes nothing', async () => {
     await expectError(await patch(adminId, { disabled: true }), 422, 'VALIDATION_FAILED');
     await expectMe(admin, { user: { email: ADMIN, disabled: false } });

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appClient,
@@ -377,6 +378,39 @@ describe('unknown API paths', () => {
       });
     }
   }
+});
+
+describe('a body that stops arriving', () => {
+  // Sends the start of a chunked JSON body and then nothing, as a slow-loris client would.
+  function postStalled(urlPath: string): Promise<{ status: number; body: string }> {
+    const url = new URL(urlPath, server().url);
+    return new Promise((resolve, reject) => {
+      const req = request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on('error', reject);
+      req.write('{"email":');
+    });
+  }
+
+  it('is answered 400 BAD_REQUEST after the body timeout instead of holding the request', async () => {
+    const started = Date.now();
+    const { status, body } = await postStalled('/api/auth/login');
+    expect(status).toBe(400);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    produced.add('BAD_REQUEST');
+    // The limit is 10 s; far past it would mean the request is being held.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
 });
 
 describe('codes', () => {

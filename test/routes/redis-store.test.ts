@@ -191,6 +191,24 @@ describe.runIf(hasRedisServer)('session mode on Redis over TCP', () => {
       expect(audited).toEqual([]);
     });
 
+    it('refuses a logout with 503 and keeps the cookie, as the session could not be deleted', async () => {
+      const res = await send('/api/auth/logout', { method: 'POST', headers: asSession(sid) });
+      await expectError(res, 503, 'STORE_UNAVAILABLE');
+      expect(res.headers.getSetCookie()).toEqual([]);
+    });
+
+    it('still disables a user, since the database decides in every mode', async () => {
+      const victim = await api.signUp('disabled-in-outage');
+      const victimJwt = await login(victim.email, 'jwt');
+      const res = await send(`/api/admin/users/${victim.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...bearerHeader(adminToken) },
+        body: JSON.stringify({ disabled: true }),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      await expectError(await me({ cookie: `ll_access=${victimJwt}` }), 401, 'USER_DISABLED');
+    });
+
     it('still lets a JWT through, as a cookie or a Bearer token, and still logs in with jwt', async () => {
       await expectMe({ cookie: `ll_access=${jwtCookie}` }, 'jwt');
       await expectMe({ authorization: `Bearer ${bearer}` }, 'jwt');

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { AUTH_MODES, MODE_LABELS, type AuthMode } from '@/lib/auth/modes';
 import { readReplayVerdicts, type ReplayVerdict } from '@/lib/replay';
+import { TableHead } from '@/components/ui/table-head';
 
 export const metadata = { title: 'Replay my cookie' };
 
@@ -37,19 +38,7 @@ export default async function ReplayPage() {
       </div>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="replay-table">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Mode
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Answer after logout
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Why
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Mode', 'Answer after logout', 'Why']} />
           <tbody className="divide-y divide-slate-100">
             {AUTH_MODES.map((mode) => {
               const verdict = verdicts[mode];

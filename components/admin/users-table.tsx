@@ -1,6 +1,7 @@
 import type { PublicUser } from '@/lib/public-user';
 import { Badge } from '../ui/badge';
 import { dangerButtonClass, secondaryButtonClass } from '../ui/styles';
+import { TableHead } from '../ui/table-head';
 
 export function UsersTable({
   users,
@@ -18,25 +19,7 @@ export function UsersTable({
   return (
     <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Email
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Role
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Created
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Change role
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Access
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Email', 'Role', 'Created', 'Change role', 'Access']} />
         <tbody className="divide-y divide-slate-100">
           {users.map((user) => (
             <tr key={user.id} data-testid={`user-row-${user.email}`}>

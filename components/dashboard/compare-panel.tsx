@@ -1,6 +1,7 @@
 import { MODE_LABELS } from '@/lib/auth/modes';
 import type { ModeComparison } from '@/lib/dashboard/compare';
 import { Badge } from '../ui/badge';
+import { TableHead } from '../ui/table-head';
 
 export function ComparePanel({ rows }: { rows: ModeComparison[] }) {
   return (
@@ -15,25 +16,10 @@ export function ComparePanel({ rows }: { rows: ModeComparison[] }) {
         <caption className="px-4 pt-4 text-left text-sm font-semibold uppercase tracking-wide text-slate-500">
           The same user, three ways
         </caption>
-        <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Mode
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Browser holds
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Anyone can read
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Server holds
-            </th>
-            <th scope="col" className="px-4 py-3">
-              /admin right now
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Mode', 'Browser holds', 'Anyone can read', 'Server holds', '/admin right now']}
+          shaded={false}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr

@@ -4,15 +4,16 @@ import { createSealReader, sealSession } from './seal';
 
 const p1 = 'one-'.repeat(8);
 const p2 = 'two-'.repeat(8);
-const user = { id: 'u1', role: 'admin' as const, tokenVersion: 3 };
+// Long enough that random seal bytes cannot contain it by chance.
+const user = { id: 'a-recognisable-user-id', role: 'admin' as const, tokenVersion: 3 };
 
 describe('sealSession and createSealReader', () => {
   it('seals the session object and opens it again', async () => {
     const settings = { passwords: { '1': p1 }, ttl: 3600 };
     const { seal, session } = await sealSession(settings, user);
-    expect(seal).not.toContain('u1');
+    expect(seal).not.toContain(user.id);
     expect(await createSealReader(settings)(seal)).toEqual({ ok: true, session });
-    expect(session).toMatchObject({ uid: 'u1', role: 'admin', ver: 3 });
+    expect(session).toMatchObject({ uid: user.id, role: 'admin', ver: 3 });
     expect(session.exp - session.iat).toBe(3600);
   });
 

@@ -20,7 +20,7 @@ export function AuditList({
             {entry.at.toISOString().slice(0, 19).replace('T', ' ')}
           </time>
           <span className="font-medium text-slate-800">{entry.action}</span>
-          <span className="text-slate-600">
+          <span className="min-w-0 wrap-anywhere text-slate-600">
             by {name(entry.actorId)}
             {entry.targetId && entry.targetId !== entry.actorId ? ` → ${name(entry.targetId)}` : ''}
             {entry.detail ? ` · ${entry.detail}` : ''}

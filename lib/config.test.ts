@@ -8,6 +8,14 @@ import { ConfigError } from './config-error';
 const strong = 's'.repeat(40);
 const seal = `1:${'p'.repeat(32)}`;
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'login-lab-config-'));
+// A valid production environment, in its own data folder.
+const production = () =>
+  ({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir(),
+    JWT_SECRET: strong,
+    SEAL_PASSWORDS: seal,
+  }) as const;
 
 describe('loadConfig', () => {
   it('refuses to start in production without secrets, naming the variables', () => {
@@ -41,12 +49,7 @@ describe('loadConfig', () => {
   });
 
   it('bounds the clock tolerance and names a bad variable', () => {
-    const base = {
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir(),
-      JWT_SECRET: strong,
-      SEAL_PASSWORDS: seal,
-    } as const;
+    const base = production();
     expect(() => loadConfig({ ...base, JWT_CLOCK_TOLERANCE: '600' })).toThrow(
       /JWT_CLOCK_TOLERANCE/,
     );
@@ -55,12 +58,7 @@ describe('loadConfig', () => {
   });
 
   it('uses Secure __Host- cookies only when the app is served over HTTPS', () => {
-    const base = {
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir(),
-      JWT_SECRET: strong,
-      SEAL_PASSWORDS: seal,
-    } as const;
+    const base = production();
     expect(loadConfig({ ...base, APP_URL: 'https://lab.example' }).secureCookies).toBe(true);
     expect(loadConfig({ ...base, APP_URL: 'http://localhost:3000' }).secureCookies).toBe(false);
   });

@@ -65,45 +65,36 @@ function otherEnabledAdmins(id: string) {
     where ${users.role} = 'admin' and ${users.disabled} = 0 and ${users.id} != ${id})`;
 }
 
-// A demotion also bumps the token version, so JWTs and seals that still say "admin" stop at
-// once. One statement, guarded, so two concurrent demotions cannot remove the last admin who
-// can still sign in (a disabled admin does not count).
-export function updateUserRole(id: string, role: Role): User | undefined {
-  const demotion = role !== 'admin';
+type UserChange = Partial<Pick<UserRow, 'role' | 'disabled'>>;
+
+function updateUser(id: string, change: UserChange): User | undefined {
   return getDb()
     .update(users)
-    .set({
-      role,
-      updatedAt: new Date(),
-      ...(demotion ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
-    })
-    .where(
-      demotion
-        ? and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherEnabledAdmins(id), 0)))
-        : eq(users.id, id),
-    )
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(users.id, id))
     .returning(publicColumns)
     .get();
 }
 
-// Disabling bumps the token version too, so credentials issued before do not come back when
-// the account is enabled again. Guarded like a demotion: the last enabled admin stays enabled,
-// even when two admins disable each other at the same moment.
-export function updateUserDisabled(id: string, disabled: boolean): User | undefined {
+// Every change that takes privilege away goes through this one statement: it bumps the token
+// version, so JWTs and seals issued before stop at once (and do not come back on a later
+// re-enable), and it will not touch the last admin who can still sign in — atomic, so two
+// admins acting at the same moment cannot both pass.
+function withdrawPrivilege(id: string, change: UserChange): User | undefined {
   return getDb()
     .update(users)
-    .set({
-      disabled,
-      updatedAt: new Date(),
-      ...(disabled ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
-    })
-    .where(
-      disabled
-        ? and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherEnabledAdmins(id), 0)))
-        : eq(users.id, id),
-    )
+    .set({ ...change, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: new Date() })
+    .where(and(eq(users.id, id), or(ne(users.role, 'admin'), gt(otherEnabledAdmins(id), 0))))
     .returning(publicColumns)
     .get();
+}
+
+export function updateUserRole(id: string, role: Role): User | undefined {
+  return role === 'admin' ? updateUser(id, { role }) : withdrawPrivilege(id, { role });
+}
+
+export function updateUserDisabled(id: string, disabled: boolean): User | undefined {
+  return disabled ? withdrawPrivilege(id, { disabled }) : updateUser(id, { disabled });
 }
 
 // Every credential that carries an older version is refused from now on (TOKEN_REVOKED).

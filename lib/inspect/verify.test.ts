@@ -143,7 +143,7 @@ describe('public keys', () => {
     );
   });
 
-  it('uses the only fitting key when the token has no kid, and refuses to guess among several', async () => {
+  it('uses the only fitting key without a kid, and never guesses among several', async () => {
     const noKid = await new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).sign(pair.privateKey);
     const one = JSON.stringify({ keys: [{ kty: 'oct', k: 'AAAA' }, jwk] });
     const two = JSON.stringify({ keys: [jwk, { ...jwk, kid: 'k3' }] });

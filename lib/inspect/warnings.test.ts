@@ -7,7 +7,8 @@ const NOW = 1_780_272_000;
 const HS256 = '{"alg":"HS256","typ":"JWT"}';
 
 function codesFor(headerText: string, payloadText: string, signature = 'c2ln'): string[] {
-  const token = `${encodeBase64urlText(headerText)}.${encodeBase64urlText(payloadText)}.${signature}`;
+  const [header, payload] = [encodeBase64urlText(headerText), encodeBase64urlText(payloadText)];
+  const token = `${header}.${payload}.${signature}`;
   return analyzeToken(parseTokenInput(token), NOW).warnings.map((warning) => warning.code);
 }
 
@@ -77,7 +78,8 @@ describe('token warnings', () => {
   });
 
   it('warns about padding and the standard base64 alphabet', () => {
-    const token = `${encodeBase64urlText(HS256)}.${encodeBase64urlText(`{"exp":${NOW + 60}}`)}=.ab+/`;
+    const payload = encodeBase64urlText(`{"exp":${NOW + 60}}`);
+    const token = `${encodeBase64urlText(HS256)}.${payload}=.ab+/`;
     const messages = analyzeToken(parseTokenInput(token), NOW).warnings.map((w) => w.message);
     expect(messages).toEqual([
       'padding in a segment: not a compact JWS (payload)',

@@ -51,7 +51,8 @@ export function collectEncodingWarnings(parsed: ParsedToken): InspectorWarning[]
   }
   const standard = flawed('standardAlphabet');
   if (standard) {
-    const message = `non-URL-safe characters (+ or /) in a segment: base64, not base64url (${standard})`;
+    const what = 'non-URL-safe characters (+ or /) in a segment: base64, not base64url';
+    const message = `${what} (${standard})`;
     warnings.push({ code: 'standard-alphabet', message });
   }
   const invalid = flawed('invalidCharacters');

@@ -4,34 +4,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../support/server';
+import { freePort, nextStartArgs } from '../support/server';
 
 // `next start` of the production build with a bad environment must exit, naming the variable.
 async function startWith(
   env: Record<string, string>,
 ): Promise<{ status: number | null; output: string }> {
   const port = await freePort();
-  const result = spawnSync(
-    process.execPath,
-    [
-      path.resolve('node_modules/next/dist/bin/next'),
-      'start',
-      '-p',
-      String(port),
-      '-H',
-      '127.0.0.1',
-    ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'login-lab-startup-')),
-        ...env,
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
+  const result = spawnSync(process.execPath, nextStartArgs(port), {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'login-lab-startup-')),
+      ...env,
     },
-  );
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

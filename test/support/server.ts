@@ -19,6 +19,18 @@ export function testSecrets(): Record<string, string> {
   };
 }
 
+// `next start` of the production build on 127.0.0.1:port, as argv for process.execPath.
+export function nextStartArgs(port: number): string[] {
+  return [
+    path.resolve('node_modules/next/dist/bin/next'),
+    'start',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ];
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -63,18 +75,10 @@ async function startOnce(
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const child = spawn(
-    process.execPath,
-    [
-      path.resolve('node_modules/next/dist/bin/next'),
-      'start',
-      '-p',
-      String(port),
-      '-H',
-      '127.0.0.1',
-    ],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, nextStartArgs(port), {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
